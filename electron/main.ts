@@ -1,0 +1,120 @@
+import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import { openCore, type CoreApp } from '../src/core/app';
+import { resolveDataDir } from '../src/core/db/dataDir';
+import { dispatch } from '../src/core/api/dispatch';
+import { CSP } from '../src/server/security';
+import { MAX_PAYLOAD_BYTES, err } from '../src/contract';
+import { loadWindowState, saveWindowState } from './windowState';
+
+// One data folder for the desktop, the CLI and browser mode (see src/core/db/dataDir.ts).
+const dataDir = resolveDataDir(process.argv);
+app.setPath('userData', dataDir);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+  process.exit(0);
+}
+
+let core: CoreApp;
+let win: BrowserWindow | null = null;
+const rendererIndex = path.join(__dirname, '../renderer/index.html');
+const rendererUrl = pathToFileURL(rendererIndex).href;
+/** One session key per window: closing the window ends its login. */
+const windowKeys = new WeakMap<Electron.WebContents, string>();
+
+function fromOurWindow(e: IpcMainInvokeEvent): boolean {
+  const frame = e.senderFrame;
+  // Only the main frame of our own window, showing our own page, may call the core.
+  return !!win && e.sender === win.webContents && !!frame && frame === e.sender.mainFrame && frame.url.startsWith(rendererUrl.split('#')[0]!);
+}
+
+function createWindow(): void {
+  const state = loadWindowState(dataDir);
+  win = new BrowserWindow({
+    ...state,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: '交叉执行工作台',
+    webPreferences: {
+      preload: path.join(__dirname, '../preload/preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  windowKeys.set(win.webContents, randomBytes(16).toString('hex'));
+  if (state.maximized) win.maximize();
+  win.once('ready-to-show', () => win?.show());
+  const remember = () => {
+    if (!win) return;
+    saveWindowState(dataDir, { ...win.getNormalBounds(), maximized: win.isMaximized() });
+  };
+  win.on('close', remember);
+  win.on('closed', () => (win = null));
+  // No navigation away from the app and no new windows; links open in the system browser only if http(s).
+  win.webContents.on('will-navigate', (e, url) => {
+    if (!url.startsWith(rendererUrl.split('#')[0]!)) e.preventDefault();
+  });
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  void win.loadFile(rendererIndex);
+}
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+});
+
+app.on('second-instance', () => {
+  if (win) {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
+});
+
+app.whenReady().then(() => {
+  try {
+    core = openCore({ dataDir });
+  } catch (e) {
+    dialog.showErrorBox('无法打开数据', e instanceof Error ? e.message : String(e));
+    app.quit();
+    return;
+  }
+  session.defaultSession.webRequest.onHeadersReceived((details, cb) => {
+    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+
+  ipcMain.handle('xdesk:call', async (e, name: unknown, input: unknown) => {
+    if (!fromOurWindow(e)) return err('FORBIDDEN', '调用来源不被允许');
+    const size = Buffer.byteLength(JSON.stringify(input ?? {}) ?? '');
+    if (size > MAX_PAYLOAD_BYTES) return err('PAYLOAD_TOO_LARGE', '提交的数据超过 10 MB 上限，操作未执行');
+    return dispatch(core, windowKeys.get(e.sender) ?? 'none', String(name), input, { payloadBytes: size });
+  });
+  ipcMain.handle('xdesk:openFiles', async (e, opts: { directory?: boolean; filters?: { name: string; extensions: string[] }[] } | undefined) => {
+    if (!fromOurWindow(e) || !win) return [];
+    const r = await dialog.showOpenDialog(win, {
+      properties: opts?.directory ? ['openDirectory'] : ['openFile', 'multiSelections'],
+      filters: opts?.filters,
+    });
+    return r.canceled ? [] : r.filePaths;
+  });
+  ipcMain.handle('xdesk:openPath', async (e, p: string) => {
+    // Only files the app wrote into its own data folder may be opened.
+    if (!fromOurWindow(e) || !path.resolve(p).startsWith(path.resolve(dataDir) + path.sep)) return;
+    await shell.openPath(p);
+  });
+  createWindow();
+});
+
+app.on('window-all-closed', () => {
+  core?.close();
+  app.quit();
+});

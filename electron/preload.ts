@@ -1,0 +1,11 @@
+import { contextBridge, ipcRenderer } from 'electron';
+
+/**
+ * The renderer's only door to the app: one `call` for the whole contract, plus what only the main
+ * process can do (native file dialogs, opening a generated file).
+ */
+contextBridge.exposeInMainWorld('xdesk', {
+  call: (name: string, input: unknown) => ipcRenderer.invoke('xdesk:call', String(name), input),
+  openFiles: (opts: unknown) => ipcRenderer.invoke('xdesk:openFiles', opts),
+  openPath: (p: string) => ipcRenderer.invoke('xdesk:openPath', String(p)),
+});

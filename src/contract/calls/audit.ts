@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { defineCall } from '../define';
+import { id, paging, empty } from './common';
+
+export const auditRow = z.object({
+  id: z.number(),
+  at: z.string(),
+  userId: z.number().nullable(),
+  userName: z.string(),
+  call: z.string(),
+  title: z.string(),
+  recordType: z.string().nullable(),
+  recordId: z.string().nullable(),
+  summary: z.string(),
+});
+export type AuditRow = z.infer<typeof auditRow>;
+
+export const auditCalls = {
+  'audit.list': defineCall({
+    title: '查看审计日志',
+    access: ['chief', 'admin'],
+    mutates: false,
+    input: z.object({
+      ...paging,
+      userId: id.optional(),
+      call: z.string().max(100).optional(),
+      from: z.string().max(10).optional(),
+      to: z.string().max(10).optional(),
+      q: z.string().max(100).optional(),
+    }),
+    output: z.object({ rows: z.array(auditRow), total: z.number(), calls: z.array(z.object({ call: z.string(), title: z.string() })) }),
+  }),
+  'audit.verify': defineCall({
+    title: '校验审计日志',
+    access: ['chief', 'admin'],
+    mutates: false,
+    input: empty,
+    output: z.object({
+      ok: z.boolean(),
+      count: z.number(),
+      firstBad: z.object({ id: z.number(), reason: z.string() }).nullable(),
+    }),
+  }),
+};

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { CallDef } from './define';
+import { authCalls } from './calls/auth';
+import { userCalls } from './calls/users';
+import { auditCalls } from './calls/audit';
+import { settingsCalls } from './calls/settings';
+
+// Validation messages in Chinese by default (zod's own zh-CN locale); fields get named by FIELD_LABELS.
+z.config(z.locales.zhCN());
+
+/**
+ * The one contract between the UI and the core. Each module adds its calls here (one line each).
+ */
+export const calls = {
+  ...authCalls,
+  ...userCalls,
+  ...auditCalls,
+  ...settingsCalls,
+};
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallInput<N extends CallName> = z.input<Calls[N]['input']>;
+export type CallInputParsed<N extends CallName> = z.output<Calls[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Calls[N]['output']>;
+
+export function isCallName(name: string): name is CallName {
+  return Object.prototype.hasOwnProperty.call(calls, name);
+}
+
+export function callDef(name: CallName): CallDef {
+  return calls[name] as unknown as CallDef;
+}
+
+export * from './result';
+export * from './roles';
+export { FIELD_LABELS } from './labels';
+export { formatZodError } from './zodMessage';

@@ -1,0 +1,13 @@
+import type { Handlers } from '../context';
+import { authHandlers } from './auth';
+import { userHandlers } from './users';
+import { auditHandlers } from './audit';
+import { settingsHandlers } from './settings';
+
+/** Every call's implementation; TypeScript insists each contract call has exactly one. Modules add one spread each. */
+export const handlers: Handlers = {
+  ...authHandlers,
+  ...userHandlers,
+  ...auditHandlers,
+  ...settingsHandlers,
+};

@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { openDatabase, type Db } from './db/open';
+import { SessionStore } from './auth/sessions';
+
+/** Everything a service needs: the database, the data folder, the clock, the sessions. */
+export type CoreApp = {
+  sqlite: Database.Database;
+  db: Db;
+  dataDir: string;
+  dbFile: string;
+  sessions: SessionStore;
+  /** The clock; tests replace it. */
+  now: () => Date;
+  close: () => void;
+};
+
+export type OpenOptions = { dataDir: string; now?: () => Date };
+
+export function openCore(opts: OpenOptions): CoreApp {
+  const opened = openDatabase(opts.dataDir);
+  fs.mkdirSync(path.join(opts.dataDir, 'tmp'), { recursive: true });
+  const now = opts.now ?? (() => new Date());
+  const app: CoreApp = {
+    sqlite: opened.sqlite,
+    db: opened.db,
+    dataDir: opts.dataDir,
+    dbFile: opened.file,
+    sessions: new SessionStore(now),
+    now,
+    close: () => opened.sqlite.close(),
+  };
+  return app;
+}
+
+/** Runs `fn` in one SQLite transaction (nested calls become savepoints). */
+export function inTransaction<T>(app: CoreApp, fn: () => T): T {
+  return app.sqlite.transaction(fn)();
+}

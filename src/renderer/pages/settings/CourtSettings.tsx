@@ -1,0 +1,55 @@
+import { Button, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useEffect } from 'react';
+import { useCall, useCommand } from '../../api/client';
+
+const COURT_CODE = /^(最高法|[京津冀晋内辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔云藏陕甘青宁新军兵](?:\d{2}|\d{4})?)$/;
+
+export function CourtSettings({ editable }: { editable: boolean }) {
+  const settings = useCall('settings.get', {});
+  const save = useCommand('settings.update', { success: '设置已保存' });
+  const form = useForm({
+    initialValues: { courtName: '', courtCode: '', idleLockMinutes: 15 },
+    validate: {
+      courtName: (v) => (v.trim().length >= 2 ? null : '请填写法院全称'),
+      courtCode: (v) => (COURT_CODE.test(v.trim()) ? null : '应为法院代字，如 鄂0505'),
+      idleLockMinutes: (v) => (Number.isInteger(v) && v >= 1 && v <= 240 ? null : '应为 1–240 之间的整数'),
+    },
+  });
+  useEffect(() => {
+    if (settings.data) {
+      form.setValues({
+        courtName: settings.data.courtName,
+        courtCode: settings.data.courtCode,
+        idleLockMinutes: settings.data.idleLockMinutes,
+      });
+      form.resetDirty();
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [settings.data]);
+  return (
+    <form onSubmit={form.onSubmit((v) => save.mutate(v))}>
+      <Stack maw={520}>
+        <TextInput label="法院名称" disabled={!editable} {...form.getInputProps('courtName')} />
+        <TextInput
+          label="法院代字"
+          description="案号中的法院代字，如 鄂0505（依《关于人民法院案件案号的若干规定》第五条）"
+          disabled={!editable}
+          {...form.getInputProps('courtCode')}
+        />
+        <NumberInput label="闲置锁定时间（分钟）" description="本地设置：超过该时间未操作，工作台自动锁定" min={1} max={240} disabled={!editable} {...form.getInputProps('idleLockMinutes')} />
+        {editable ? (
+          <Group>
+            <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
+              保存
+            </Button>
+          </Group>
+        ) : (
+          <Text size="sm" c="dimmed">
+            仅管理员可修改以上设置。
+          </Text>
+        )}
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+import { Tabs, Title, Stack } from '@mantine/core';
+import { useCall } from '../../api/client';
+import { CourtSettings } from './CourtSettings';
+import { UsersAdmin } from './UsersAdmin';
+
+/** Settings: the court's identity and rules for everyone to read, users for the administrator. Modules add tabs. */
+export function SettingsPage() {
+  const status = useCall('auth.status', {});
+  const isAdmin = status.data?.user?.role === 'admin';
+  return (
+    <Stack>
+      <Title order={3}>设置</Title>
+      <Tabs defaultValue="court" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="court">本院信息</Tabs.Tab>
+          {isAdmin && <Tabs.Tab value="users">用户管理</Tabs.Tab>}
+        </Tabs.List>
+        <Tabs.Panel value="court" pt="md">
+          <CourtSettings editable={isAdmin} />
+        </Tabs.Panel>
+        {isAdmin && (
+          <Tabs.Panel value="users" pt="md">
+            <UsersAdmin />
+          </Tabs.Panel>
+        )}
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,57 @@
+import { ActionIcon, AppShell, Badge, Group, NavLink, Text, Tooltip, useMantineColorScheme } from '@mantine/core';
+import { IconMoon, IconSun } from '@tabler/icons-react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import type { UserPublic } from '../../contract/calls/common';
+import { ROUTES } from './routes';
+import { UserMenu } from './UserMenu';
+import { NavBadges } from './NavBadges';
+
+export function Shell({ user, court }: { user: UserPublic; court: { name: string; code: string } }) {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { colorScheme, toggleColorScheme } = useMantineColorScheme();
+  const visible = ROUTES.filter((r) => !r.roles || r.roles.includes(user.role));
+  return (
+    <AppShell header={{ height: 52 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="xs">
+            <Text fw={700}>交叉执行工作台</Text>
+            <Badge variant="light" color="gray" data-testid="court-badge">
+              {court.name}（{court.code}）
+            </Badge>
+          </Group>
+          <Group gap="xs">
+            <Tooltip label={colorScheme === 'dark' ? '切换到浅色' : '切换到深色'}>
+              <ActionIcon variant="subtle" aria-label="切换明暗" onClick={toggleColorScheme}>
+                {colorScheme === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
+              </ActionIcon>
+            </Tooltip>
+            <UserMenu user={user} />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="主导航">
+        {visible.map((r) => (
+          <NavLink
+            key={r.path}
+            label={r.label}
+            leftSection={r.icon}
+            rightSection={<NavBadges path={r.path} />}
+            active={location.pathname === r.path || location.pathname.startsWith(r.path + '/')}
+            onClick={() => navigate(r.path)}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Routes>
+          {visible.map((r) => [
+            <Route key={r.path} path={r.path} element={r.element} />,
+            ...(r.children ?? []).map((c) => <Route key={c.path} path={c.path} element={c.element} />),
+          ])}
+          <Route path="*" element={<Navigate to={visible[0]!.path} replace />} />
+        </Routes>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

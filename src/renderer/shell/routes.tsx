@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react';
+import {
+  IconBooks,
+  IconChecklist,
+  IconFileAnalytics,
+  IconFolders,
+  IconSend,
+  IconSettings,
+  IconShieldCheck,
+} from '@tabler/icons-react';
+import type { Role } from '../../contract/roles';
+import { SettingsPage } from '../pages/settings/SettingsPage';
+import { AuditPage } from '../pages/audit/AuditPage';
+import { ComingPage } from '../pages/ComingPage';
+
+export type AppRoute = {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  element: ReactNode;
+  /** Roles that see the entry; all when absent. The server checks again on every call. */
+  roles?: readonly Role[];
+  /** Extra routes under this entry (e.g. a case page), not shown in the navigation. */
+  children?: { path: string; element: ReactNode }[];
+};
+
+/** The navigation, in order. Modules replace their entry's element (one line each). */
+export const ROUTES: AppRoute[] = [
+  { path: '/ledger', label: '台账', icon: <IconBooks size={18} />, element: <ComingPage title="交叉执行台账" /> },
+  { path: '/approvals', label: '审批', icon: <IconChecklist size={18} />, element: <ComingPage title="审批" /> },
+  { path: '/efiles', label: '电子卷宗', icon: <IconFolders size={18} />, element: <ComingPage title="电子卷宗" /> },
+  { path: '/reports', label: '周报', icon: <IconFileAnalytics size={18} />, element: <ComingPage title="周报" /> },
+  { path: '/exchange', label: '上报', icon: <IconSend size={18} />, element: <ComingPage title="上报" /> },
+  { path: '/settings', label: '设置', icon: <IconSettings size={18} />, element: <SettingsPage /> },
+  { path: '/audit', label: '审计日志', icon: <IconShieldCheck size={18} />, element: <AuditPage />, roles: ['chief', 'admin'] },
+];

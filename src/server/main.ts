@@ -1,0 +1,29 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openCore } from '../core/app';
+import { resolveDataDir } from '../core/db/dataDir';
+import { startServer } from './server';
+
+/** Where the built renderer lives, relative to this file in the repo. */
+export const RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out/renderer');
+
+/** Runs browser mode on its own: `tsx src/server/main.ts [--data DIR] [--port N]`. */
+export async function runBrowserMode(argv = process.argv): Promise<{ url: string; close: () => Promise<void> }> {
+  const dataDir = resolveDataDir(argv);
+  const app = openCore({ dataDir });
+  const pi = argv.indexOf('--port');
+  const port = pi >= 0 ? Number(argv[pi + 1]) : Number(process.env.XDESK_PORT ?? 0);
+  const server = await startServer({ app, rendererDir: RENDERER_DIR, port });
+  return {
+    url: server.url,
+    close: async () => {
+      await server.close();
+      app.close();
+    },
+  };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { url } = await runBrowserMode();
+  console.log(`交叉执行工作台（浏览器模式）已启动：${url}`);
+}

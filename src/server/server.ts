@@ -1,0 +1,127 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { MAX_PAYLOAD_BYTES, err, type Result } from '../contract';
+import type { CoreApp } from '../core/app';
+import { dispatch } from '../core/api/dispatch';
+import { hostAllowed, originAllowed, parseCookies, securityHeaders } from './security';
+import { serveStatic } from './static';
+import { fileRoutes } from './fileRoutes';
+
+export type ServerOptions = { app: CoreApp; rendererDir: string; port?: number; host?: string };
+export type RunningServer = { url: string; port: number; close: () => Promise<void> };
+
+const COOKIE = 'xdesk_sid';
+
+/**
+ * Browser mode: the built renderer plus the contract as JSON on 127.0.0.1. Every call goes through
+ * the same dispatcher as the Electron host; the cookie only names the session, the CSRF token
+ * proves the request came from our page.
+ */
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const csrfBySid = new Map<string, string>();
+  let port = 0;
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((e) => {
+      console.error('[xdesk] request failed', e);
+      if (!res.headersSent) sendJson(res, 500, err('INTERNAL', '内部错误'));
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    securityHeaders(res);
+    if (!hostAllowed(req, port)) {
+      res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Host 不被允许');
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    if (!url.pathname.startsWith('/api/')) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
+      return serveStatic(opts.rendererDir, url.pathname, res);
+    }
+    const sid = sessionId(req, res);
+
+    if (url.pathname === '/api/csrf' && req.method === 'GET') {
+      let token = csrfBySid.get(sid);
+      if (!token) csrfBySid.set(sid, (token = randomBytes(24).toString('base64url')));
+      return sendJson(res, 200, { ok: true, value: { csrf: token } });
+    }
+
+    if (req.method !== 'POST' && !url.pathname.startsWith('/api/file/')) return sendJson(res, 405, err('INVALID_INPUT', '不支持的请求方法'));
+    if (!originAllowed(req)) return sendJson(res, 403, err('CSRF', '请求来源不被允许'));
+    const expected = csrfBySid.get(sid);
+    const given = String(req.headers['x-csrf-token'] ?? url.searchParams.get('csrf') ?? '');
+    if (!expected || !safeEqual(expected, given)) return sendJson(res, 403, err('CSRF', '页面已过期，请刷新后重试'));
+
+    const route = fileRoutes.find((r) => r.match(url.pathname, req.method ?? 'GET'));
+    if (route) return route.handle({ app: opts.app, sessionKey: sid, req, res, url });
+
+    const m = /^\/api\/call\/([A-Za-z0-9_.]+)$/.exec(url.pathname);
+    if (!m) return sendJson(res, 404, err('UNKNOWN_CALL', '未知的接口'));
+    const body = await readBody(req, MAX_PAYLOAD_BYTES);
+    if (body === 'too-large') return sendJson(res, 413, err('PAYLOAD_TOO_LARGE', '提交的数据超过 10 MB 上限，操作未执行'));
+    let input: unknown = {};
+    if (body.length > 0) {
+      try {
+        input = JSON.parse(body.toString('utf8'));
+      } catch {
+        return sendJson(res, 400, err('INVALID_INPUT', '提交的数据不是有效的 JSON'));
+      }
+    }
+    const result = await dispatch(opts.app, sid, m[1]!, input, { payloadBytes: body.length });
+    sendJson(res, 200, result);
+  }
+
+  function sessionId(req: IncomingMessage, res: ServerResponse): string {
+    const existing = parseCookies(req.headers.cookie)[COOKIE];
+    if (existing && /^[A-Za-z0-9_-]{32,64}$/.test(existing)) return existing;
+    const sid = randomBytes(32).toString('base64url');
+    res.setHeader('Set-Cookie', `${COOKIE}=${sid}; HttpOnly; SameSite=Strict; Path=/`);
+    return sid;
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function sendJson(res: ServerResponse, status: number, body: Result<unknown> | object): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+/** Reads a request body, refusing (without buffering it all) anything over `limit` bytes. */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      req.resume();
+      return resolve('too-large');
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) over = true;
+      else if (!over) chunks.push(c);
+    });
+    req.on('end', () => resolve(over ? 'too-large' : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+import path from 'node:path';
+
+export default defineConfig({
+  root: path.resolve(__dirname, '..'),
+  test: {
+    include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // SQLite files and child processes: keep workers few on these 2-core machines.
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
