@@ -3,8 +3,8 @@ import path from 'node:path';
 
 /** UI tests drive Debian's Chromium against browser mode (no Electron binary can be had here). */
 export default defineConfig({
-  testDir: path.resolve(__dirname, 'e2e'),
-  outputDir: path.resolve(__dirname, '../out/test-results'),
+  testDir: path.resolve(import.meta.dirname, 'e2e'),
+  outputDir: path.resolve(import.meta.dirname, '../out/test-results'),
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

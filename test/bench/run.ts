@@ -1,0 +1,27 @@
+import os from 'node:os';
+import type { Bench, BenchResult } from './harness';
+import { coldStartBench } from './coldStart.bench';
+
+/** Every benchmark, in order. Modules add theirs here (one line each). `npm run bench -- <name>` runs one. */
+const BENCHES: Bench[] = [coldStartBench];
+
+const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const rows: BenchResult[] = [];
+console.log(`# 交叉执行工作台 benchmarks — ${new Date().toISOString().slice(0, 10)}`);
+console.log(`# ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`);
+for (const b of BENCHES) {
+  if (only.length && !only.some((o) => b.name.includes(o))) continue;
+  console.log(`\n## ${b.name}`);
+  for (const r of await b.run()) {
+    rows.push(r);
+    console.log(
+      `- ${r.name}: ${r.figure}` +
+        (r.baseline ? ` | baseline ${r.baseline}` : '') +
+        (r.ratio ? ` | ratio ${r.ratio}` : '') +
+        (r.target ? ` | target ${r.target}` : '') +
+        (r.pass === undefined ? '' : r.pass ? ' ✔' : ' ✘'),
+    );
+  }
+}
+const failed = rows.filter((r) => r.pass === false);
+console.log(`\n${rows.length} figures, ${failed.length} over target`);

@@ -1,0 +1,92 @@
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../../src/server/server';
+import { testCore, type TestCore } from '../../support/core';
+
+let t: TestCore;
+let s: RunningServer;
+beforeAll(async () => {
+  t = testCore();
+  s = await startServer({ app: t.app, rendererDir: t.dir });
+});
+afterAll(async () => {
+  await s.close();
+  t.cleanup();
+});
+
+type Res = { status: number; headers: http.IncomingHttpHeaders; body: string };
+function request(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Res> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: s.port, path, method: opts.method ?? 'GET', headers: { Host: `127.0.0.1:${s.port}`, ...opts.headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    if (opts.body) req.write(opts.body);
+    req.end();
+  });
+}
+
+async function session() {
+  const r = await request('/api/csrf');
+  const cookie = String(r.headers['set-cookie']).split(';')[0]!;
+  return { cookie, csrf: JSON.parse(r.body).value.csrf as string, setCookie: String(r.headers['set-cookie']) };
+}
+
+const origin = () => `http://127.0.0.1:${s.port}`;
+
+describe('browser-mode server', () => {
+  it('sets an HttpOnly SameSite=Strict session cookie and a strict CSP', async () => {
+    const { setCookie } = await session();
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    const page = await request('/');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
+  it('answers calls with a matching CSRF token', async () => {
+    const { cookie, csrf } = await session();
+    const r = await request('/api/call/auth.status', { method: 'POST', headers: { Cookie: cookie, 'X-CSRF-Token': csrf, Origin: origin(), 'Content-Type': 'application/json' }, body: '{}' });
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { initialized: false } });
+  });
+
+  it('refuses a call without the CSRF token', async () => {
+    const { cookie } = await session();
+    const r = await request('/api/call/auth.status', { method: 'POST', headers: { Cookie: cookie, Origin: origin() }, body: '{}' });
+    expect(r.status).toBe(403);
+    expect(JSON.parse(r.body).error.code).toBe('CSRF');
+  });
+
+  it('refuses a foreign Origin even with a valid token', async () => {
+    const { cookie, csrf } = await session();
+    const r = await request('/api/call/auth.setupAdmin', {
+      method: 'POST',
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrf, Origin: 'http://evil.example' },
+      body: JSON.stringify({ username: 'evil', displayName: 'x', password: 'password123' }),
+    });
+    expect(r.status).toBe(403);
+    expect((t.app.sqlite.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n).toBe(0);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    const r = await request('/', { headers: { Host: `attacker.example:${s.port}` } });
+    expect(r.status).toBe(421);
+  });
+
+  it('refuses a body over 10 MB without reading it', async () => {
+    const { cookie, csrf } = await session();
+    const big = Buffer.alloc(10 * 1024 * 1024 + 10, 0x20);
+    const r = await request('/api/call/auth.status', { method: 'POST', headers: { Cookie: cookie, 'X-CSRF-Token': csrf, Origin: origin() }, body: big });
+    expect(r.status).toBe(413);
+    expect(JSON.parse(r.body).error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('answers malformed JSON with a Chinese message', async () => {
+    const { cookie, csrf } = await session();
+    const r = await request('/api/call/auth.status', { method: 'POST', headers: { Cookie: cookie, 'X-CSRF-Token': csrf, Origin: origin() }, body: '{nope' });
+    expect(JSON.parse(r.body).error.message).toContain('JSON');
+  });
+});
