@@ -8,7 +8,8 @@ export default defineConfig({
     plugins: [externalizeDepsPlugin()],
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { main: resolve(__dirname, 'electron/main.ts') } },
+      // server.js is browser mode as plain Node (no tsx at start-up: cold start stays under a second).
+      rollupOptions: { input: { main: resolve(__dirname, 'electron/main.ts'), server: resolve(__dirname, 'src/server/main.ts') } },
     },
   },
   preload: {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { probeElectron } from './electronBinary';
-import { runBrowserMode } from '../server/main';
+import { pathToFileURL } from 'node:url';
 
 /**
  * `npm start`: the desktop window when Electron can start; otherwise one clear line and browser
@@ -14,7 +14,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const args = process.argv.slice(2);
 
 function ensureBuilt(): void {
-  const needed = ['out/renderer/index.html', 'out/main/main.js', 'out/preload/preload.cjs'];
+  const needed = ['out/renderer/index.html', 'out/main/main.js', 'out/main/server.js', 'out/preload/preload.cjs'];
   if (needed.every((f) => fs.existsSync(path.join(root, f)))) return;
   console.log('首次运行，正在构建界面… (first run: building the UI…)');
   const bin = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'electron-vite.cmd' : 'electron-vite');
@@ -29,6 +29,9 @@ async function browserMode(reason: string | null): Promise<void> {
   if (reason) {
     console.log(`无法启动桌面窗口（${reason}），改用浏览器模式。 Electron cannot start here; falling back to browser mode.`);
   }
+  // The bundled server (built by electron-vite beside the Electron main) starts without compiling TypeScript.
+  const bundled = path.join(root, 'out/main/server.js');
+  const { runBrowserMode } = (await import(pathToFileURL(bundled).href)) as typeof import('../server/main');
   const { url } = await runBrowserMode(['node', 'start', ...args]);
   console.log(`交叉执行工作台已在浏览器模式运行 / running in browser mode: ${url}`);
   console.log('按 Ctrl+C 退出 / press Ctrl+C to stop');

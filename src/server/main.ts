@@ -1,11 +1,15 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openCore } from '../core/app';
 import { resolveDataDir } from '../core/db/dataDir';
 import { startServer } from './server';
 
-/** Where the built renderer lives, relative to this file in the repo. */
-export const RENDERER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../out/renderer');
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** Where the built renderer lives: beside the bundled server (out/main → out/renderer) or, from source, in out/. */
+export const RENDERER_DIR = [path.resolve(here, '../renderer'), path.resolve(here, '../../out/renderer')].find((d) =>
+  fs.existsSync(path.join(d, 'index.html')),
+) ?? path.resolve(here, '../../out/renderer');
 
 /** Runs browser mode on its own: `tsx src/server/main.ts [--data DIR] [--port N]`. */
 export async function runBrowserMode(argv = process.argv): Promise<{ url: string; close: () => Promise<void> }> {

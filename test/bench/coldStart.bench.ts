@@ -7,12 +7,12 @@ import { chromium } from 'playwright-core';
 import { median, ms, type Bench } from './harness';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
 
 /** Spawns browser mode on an empty data folder and resolves with the URL once it listens. */
 function startServer(dir: string): Promise<{ url: string; stop: () => void }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsx, 'src/server/main.ts', '--data', dir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    // The bundled browser-mode server, exactly what `npm start` falls back to.
+    const child = spawn(process.execPath, ['out/main/server.js', '--data', dir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout.on('data', (d: Buffer) => {
       const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(d.toString());
       if (m) resolve({ url: m[0], stop: () => child.kill() });
@@ -24,7 +24,7 @@ function startServer(dir: string): Promise<{ url: string; stop: () => void }> {
 export const coldStartBench: Bench = {
   name: 'browser mode cold start (empty data folder → first-run page visible)',
   run: async () => {
-    if (!fs.existsSync(path.join(root, 'out/renderer/index.html'))) spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
+    if (!fs.existsSync(path.join(root, 'out/main/server.js'))) spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
