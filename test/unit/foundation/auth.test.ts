@@ -12,7 +12,7 @@ const login = (key: string, username: string, password: string) => dispatch(t.ap
 
 describe('first run', () => {
   it('creates the administrator once, then refuses a second setup', async () => {
-    const s0 = await dispatch(t.app, 'k', 'auth.status', {});
+    const s0 = (await dispatch(t.app, 'k', 'auth.status', {})) as { ok: boolean; value: { initialized: boolean } };
     expect(s0.ok && s0.value.initialized).toBe(false);
     const r = await dispatch(t.app, 'k', 'auth.setupAdmin', { username: 'admin', displayName: '管理员', password: 'secret-123' });
     expect(r.ok).toBe(true);
