@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
@@ -26,7 +27,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), pdfjsAssets()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       emptyOutDir: true,
@@ -35,3 +36,24 @@ export default defineConfig({
     },
   },
 });
+
+/**
+ * pdf.js loads CJK CMaps, the standard fonts and its image decoders (JBIG2/CCITT fax, JPEG 2000 —
+ * what scanners produce) by file name from a folder URL, so they are copied under their own names
+ * to out/renderer/pdfjs/ (see src/renderer/pdf/document.ts).
+ */
+function pdfjsAssets() {
+  const from = resolve(__dirname, 'node_modules/pdfjs-dist');
+  return {
+    name: 'xdesk-pdfjs-assets',
+    apply: 'build' as const,
+    generateBundle(this: { emitFile: (f: { type: 'asset'; fileName: string; source: Uint8Array }) => string }) {
+      for (const dir of ['cmaps', 'standard_fonts', 'wasm']) {
+        for (const name of readdirSync(resolve(from, dir))) {
+          if (name.startsWith('quickjs')) continue; // JavaScript in PDFs (forms) is never run here.
+          this.emitFile({ type: 'asset', fileName: `pdfjs/${dir}/${name}`, source: readFileSync(resolve(from, dir, name)) });
+        }
+      }
+    },
+  };
+}

@@ -6,7 +6,12 @@ import { openCore, type CoreApp } from '../src/core/app';
 import { resolveDataDir } from '../src/core/db/dataDir';
 import { dispatch } from '../src/core/api/dispatch';
 import { CSP } from '../src/server/security';
-import { MAX_PAYLOAD_BYTES, err } from '../src/contract';
+import { MAX_PAYLOAD_BYTES, err, ok, isCallName } from '../src/contract';
+import { DomainError } from '../src/core/errors';
+import { sessionUser, userForCall } from '../src/core/files/access';
+import { stageFile } from '../src/core/files/uploads';
+import { openDownload } from '../src/core/files/downloads';
+import fs from 'node:fs';
 import { loadWindowState, saveWindowState } from './windowState';
 
 // One data folder for the desktop, the CLI and browser mode (see src/core/db/dataDir.ts).
@@ -110,6 +115,36 @@ app.whenReady().then(() => {
     // Only files the app wrote into its own data folder may be opened.
     if (!fromOurWindow(e) || !path.resolve(p).startsWith(path.resolve(dataDir) + path.sep)) return;
     await shell.openPath(p);
+  });
+  // Files into the core: the user picks them in the native dialog and main stages them under an
+  // upload id (src/core/files/uploads.ts) — the renderer never handles paths or bytes.
+  ipcMain.handle('xdesk:stageFiles', async (e, opts: { forCall?: unknown; multiple?: boolean; filters?: { name: string; extensions: string[] }[] } | undefined) => {
+    if (!fromOurWindow(e) || !win) return err('FORBIDDEN', '调用来源不被允许');
+    const forCall = String(opts?.forCall ?? '');
+    if (!isCallName(forCall)) return err('INVALID_INPUT', '上传用途未知');
+    try {
+      const user = userForCall(core, windowKeys.get(e.sender) ?? 'none', forCall);
+      const r = await dialog.showOpenDialog(win, { properties: opts?.multiple ? ['openFile', 'multiSelections'] : ['openFile'], filters: opts?.filters });
+      if (r.canceled) return ok([]);
+      const staged = [];
+      for (const p of r.filePaths) staged.push(await stageFile(core, user, forCall, p));
+      return ok(staged);
+    } catch (x) {
+      return x instanceof DomainError ? err(x.code, x.message, x.field) : err('INTERNAL', '内部错误，文件未读取');
+    }
+  });
+  // Generated files out of the core: saved where the user chooses (src/core/files/downloads.ts).
+  ipcMain.handle('xdesk:saveDownload', async (e, token: unknown) => {
+    if (!fromOurWindow(e) || !win) return err('FORBIDDEN', '调用来源不被允许');
+    try {
+      const d = openDownload(core, sessionUser(core, windowKeys.get(e.sender) ?? 'none'), String(token));
+      const r = await dialog.showSaveDialog(win, { defaultPath: path.join(app.getPath('downloads'), d.name) });
+      if (r.canceled || !r.filePath) return ok({ saved: null });
+      fs.copyFileSync(d.file, r.filePath);
+      return ok({ saved: r.filePath });
+    } catch (x) {
+      return x instanceof DomainError ? err(x.code, x.message, x.field) : err('INTERNAL', '文件保存失败');
+    }
   });
   createWindow();
 });

@@ -8,4 +8,6 @@ contextBridge.exposeInMainWorld('xdesk', {
   call: (name: string, input: unknown) => ipcRenderer.invoke('xdesk:call', String(name), input),
   openFiles: (opts: unknown) => ipcRenderer.invoke('xdesk:openFiles', opts),
   openPath: (p: string) => ipcRenderer.invoke('xdesk:openPath', String(p)),
+  stageFiles: (opts: unknown) => ipcRenderer.invoke('xdesk:stageFiles', opts),
+  saveDownload: (token: string) => ipcRenderer.invoke('xdesk:saveDownload', String(token)),
 });

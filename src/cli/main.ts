@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerFoundation } from './commands/foundation';
+import { registerLedgerExcel } from './commands/ledgerExcel';
 import { CliError } from './context';
 import { DomainError } from '../core/errors';
 
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .exitOverride();
   // Each module registers its commands here (one line each).
   registerFoundation(program);
+  registerLedgerExcel(program);
   return program;
 }
 

@@ -4,6 +4,9 @@ import { authCalls } from './calls/auth';
 import { userCalls } from './calls/users';
 import { auditCalls } from './calls/audit';
 import { settingsCalls } from './calls/settings';
+import { ledgerExcelCalls } from './calls/ledgerExcel';
+import { ledgerViewCalls } from './calls/ledgerView';
+import { ledgerEditCalls } from './calls/ledgerEdit';
 
 // Validation messages in Chinese by default (zod's own zh-CN locale); fields get named by FIELD_LABELS.
 z.config(z.locales.zhCN());
@@ -16,6 +19,9 @@ export const calls = {
   ...userCalls,
   ...auditCalls,
   ...settingsCalls,
+  ...ledgerExcelCalls,
+  ...ledgerViewCalls,
+  ...ledgerEditCalls,
 };
 
 export type Calls = typeof calls;

@@ -7,8 +7,9 @@ import { startServer } from './server';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** Where the built renderer lives: beside the bundled server (out/main → out/renderer) or, from source, in out/. */
-export const RENDERER_DIR = [path.resolve(here, '../renderer'), path.resolve(here, '../../out/renderer')].find((d) =>
-  fs.existsSync(path.join(d, 'index.html')),
+// A built renderer has assets/ beside index.html; from source, src/renderer/index.html is the unbuilt page.
+export const RENDERER_DIR = [path.resolve(here, '../renderer'), path.resolve(here, '../../out/renderer')].find(
+  (d) => fs.existsSync(path.join(d, 'index.html')) && fs.existsSync(path.join(d, 'assets')),
 ) ?? path.resolve(here, '../../out/renderer');
 
 /** Runs browser mode on its own: `tsx src/server/main.ts [--data DIR] [--port N]`. */

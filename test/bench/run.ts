@@ -1,9 +1,10 @@
 import os from 'node:os';
 import type { Bench, BenchResult } from './harness';
 import { coldStartBench } from './coldStart.bench';
+import { ledgerImportBench } from './ledgerImport.bench';
 
 /** Every benchmark, in order. Modules add theirs here (one line each). `npm run bench -- <name>` runs one. */
-const BENCHES: Bench[] = [coldStartBench];
+const BENCHES: Bench[] = [coldStartBench, ledgerImportBench];
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const rows: BenchResult[] = [];

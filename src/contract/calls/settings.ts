@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCall } from '../define';
 import { empty } from './common';
+import { approvalSettings } from './approvals';
 
 /**
  * Bureau-wide settings. Every rule the domain brief marks unverified lives here as a setting
@@ -20,7 +21,7 @@ export const foundationSettings = z.object({
 /**
  * The whole settings object: each module adds its own fragment here (one line each).
  */
-export const settingsSchema = foundationSettings;
+export const settingsSchema = foundationSettings.extend({ ...approvalSettings.shape });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const settingsCalls = {

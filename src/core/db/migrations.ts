@@ -1,6 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { foundationMigrations } from './foundationMigrations';
 import { ledgerMigrations } from '../ledger/migrations';
+import { ledgerImportMigrations } from '../ledger/excelImport/migrations';
+import { approvalMigrations } from '../approvals/migrations';
 
 export type Migration = { id: string; sql: string };
 
@@ -12,6 +14,8 @@ export type Migration = { id: string; sql: string };
 export const MIGRATIONS: Migration[] = [
   ...foundationMigrations,
   ...ledgerMigrations,
+  ...ledgerImportMigrations,
+  ...approvalMigrations,
 ];
 
 export function pendingMigrations(sqlite: BetterSqlite3.Database): Migration[] {

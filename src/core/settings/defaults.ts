@@ -1,4 +1,5 @@
 import type { Settings } from '../../contract/calls/settings';
+import { APPROVAL_DEFAULTS } from '../approvals/defaults';
 
 /**
  * Defaults for a new installation. Modules add their defaults here (one spread each).
@@ -8,4 +9,5 @@ export const SETTING_DEFAULTS: Settings = {
   courtCode: '鄂0505',
   // Local setting: lock an idle session after 15 minutes.
   idleLockMinutes: 15,
+  ...APPROVAL_DEFAULTS,
 };

@@ -12,6 +12,8 @@ import type { Role } from '../../contract/roles';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { AuditPage } from '../pages/audit/AuditPage';
 import { ComingPage } from '../pages/ComingPage';
+import { LEDGER_CHILDREN, LedgerPage } from '../pages/ledger/routes';
+import { EfilesPage, EFILES_CHILDREN } from '../pages/efiles/routes';
 
 export type AppRoute = {
   path: string;
@@ -26,9 +28,9 @@ export type AppRoute = {
 
 /** The navigation, in order. Modules replace their entry's element (one line each). */
 export const ROUTES: AppRoute[] = [
-  { path: '/ledger', label: '台账', icon: <IconBooks size={18} />, element: <ComingPage title="交叉执行台账" /> },
+  { path: '/ledger', label: '台账', icon: <IconBooks size={18} />, element: <LedgerPage />, children: LEDGER_CHILDREN },
   { path: '/approvals', label: '审批', icon: <IconChecklist size={18} />, element: <ComingPage title="审批" /> },
-  { path: '/efiles', label: '电子卷宗', icon: <IconFolders size={18} />, element: <ComingPage title="电子卷宗" /> },
+  { path: '/efiles', label: '电子卷宗', icon: <IconFolders size={18} />, element: <EfilesPage />, children: EFILES_CHILDREN },
   { path: '/reports', label: '周报', icon: <IconFileAnalytics size={18} />, element: <ComingPage title="周报" /> },
   { path: '/exchange', label: '上报', icon: <IconSend size={18} />, element: <ComingPage title="上报" /> },
   { path: '/settings', label: '设置', icon: <IconSettings size={18} />, element: <SettingsPage /> },

@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import type { CoreApp } from '../../core/app';
+import { openDownload } from '../../core/files/downloads';
+import { stageFile } from '../../core/files/uploads';
+import type { ImportPreviewResult } from '../../contract/calls/ledgerExcel';
+import { callAsCli, cliPrincipal, CliError, output, withApp } from '../context';
+
+/**
+ * `import-ledger FILE [--dry-run] [--json]` and `export-ledger FILE`: the same calls as the UI's
+ * import wizard and export button, run as the CLI principal (same checks, one transaction, audit).
+ */
+export function registerLedgerExcel(program: Command): void {
+  program
+    .command('import-ledger <file>')
+    .description('从 Excel（.xlsx）导入台账；--dry-run 只检查不写入（import a ledger workbook）')
+    .option('--dry-run', '只预览每一行的问题，不写入')
+    .option('--sheet <name>', '指定工作表（默认：第一张能识别出台账表头的工作表）')
+    .option('--report <file>', '未导入行报告的保存位置（默认：与源文件同目录）')
+    .action(async (file: string, opts: { dryRun?: boolean; sheet?: string; report?: string }, cmd: Command) =>
+      withApp(cmd, async (app, o) => {
+        const staged = await stageFile(app, cliPrincipal(), 'ledger.import.preview', path.resolve(file));
+        const input = { uploadId: staged.uploadId, sheet: opts.sheet };
+        if (opts.dryRun) {
+          const p = await callAsCli(app, 'ledger.import.preview', input);
+          output(o, p, () => previewText(p));
+          if (p.counts.error > 0) process.exitCode = 2;
+          return;
+        }
+        const r = await callAsCli(app, 'ledger.import.commit', input);
+        let reportFile: string | null = null;
+        if (r.report) {
+          reportFile = path.resolve(opts.report ?? path.join(path.dirname(path.resolve(file)), r.report.name));
+          copyDownload(app, r.report.token, reportFile);
+        }
+        output(o, { ...r, reportFile }, () =>
+          [
+            `已导入 ${r.imported} 件；跳过重复 ${r.duplicates} 件；未导入 ${r.rejected} 行。`,
+            reportFile ? `未导入的行及原因已保存到：${reportFile}` : '',
+          ]
+            .filter(Boolean)
+            .join('\n'),
+        );
+        if (r.rejected > 0) process.exitCode = 2;
+      }),
+    );
+}
+
+/** Copies a generated file (download token) to where the CLI user asked for it. */
+export function copyDownload(app: CoreApp, token: string, target: string): void {
+  const d = openDownload(app, cliPrincipal(), token);
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(d.file, target);
+  } catch (e) {
+    throw new CliError(`无法写入 ${target}：${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function previewText(p: ImportPreviewResult): string {
+  const lines = [
+    `工作表「${p.sheet}」，表头在第 ${p.headerRows.join('、')} 行；识别列：${p.columns.map((c) => `${c.letter}=${c.label}`).join(' ')}`,
+  ];
+  if (p.unknownHeaders.length) lines.push(`未识别的列（不导入）：${p.unknownHeaders.map((h) => `${h.letter}「${h.header}」`).join('、')}`);
+  for (const r of p.rows) {
+    if (r.status === 'ok') continue;
+    const tag = r.status === 'error' ? '✘ 不能导入' : r.status === 'duplicate' ? '＝ 重复跳过' : '！ 可导入';
+    lines.push(`第 ${r.rows.join('、')} 行 ${r.caseNo ?? ''} ${tag}`);
+    for (const x of r.problems) lines.push(`    ${x.level === 'error' ? '错误' : '提示'}：${x.message}`);
+  }
+  const c = p.counts;
+  lines.push(`共 ${c.total} 件：可导入 ${c.ok + c.warning} 件（其中 ${c.warning} 件有提示），重复 ${c.duplicate} 件，有错误 ${c.error} 件。（预览，未写入）`);
+  return lines.join('\n');
+}

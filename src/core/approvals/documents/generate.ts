@@ -1,0 +1,60 @@
+import type { ApprovalDocument } from '../../../contract/calls/approvals';
+import type { UserPublic } from '../../../contract/calls/common';
+import type { CoreApp } from '../../app';
+import { fileIntoEfile } from '../efilesBridge';
+import { getRequest, linksOf } from '../store';
+import { chinaDate } from '../time';
+import { approvalFormModel, letterKindFor, letterModel } from './model';
+import { renderFormDocx, renderFormPdf, renderLetterDocx, renderLetterPdf } from './render';
+import { documentsOf, insertDocumentRow, letterNumber, markFiled, writeDocumentFile, type WrittenFile } from './store';
+
+const FINAL = new Set(['已同意', '已退回', '不同意']);
+
+/**
+ * Generates the 审批表 (always) and, once approved, the 报请函/移送函, as PDF and DOCX; stores
+ * them under the data folder and lists them with the request. When the request is final they are
+ * filed into each case's e-file: the form into the 副卷 (internal, domain brief §5.2 副卷 item 6),
+ * the letter into the 正卷.
+ *
+ * Rendering awaits, so it runs outside the caller's transaction: files are written first, then
+ * their rows in one transaction, so a row never points at a missing file.
+ */
+export async function generateDocuments(app: CoreApp, user: UserPublic, requestId: number): Promise<ApprovalDocument[]> {
+  const r = getRequest(app, requestId);
+  const links = linksOf(app, requestId);
+  const label = `${links[0]?.caseNo ?? ''}${links.length > 1 ? `等${links.length}件` : ''}`;
+  const form = approvalFormModel(app, requestId);
+  const written: WrittenFile[] = [];
+  const base = `交叉执行报请审批表-${label}-第${r.version}版`;
+  written.push(writeDocumentFile(app, requestId, { kind: '审批表', format: 'pdf', docNo: null, fileName: `${base}.pdf`, bytes: await renderFormPdf(form) }));
+  written.push(writeDocumentFile(app, requestId, { kind: '审批表', format: 'docx', docNo: null, fileName: `${base}.docx`, bytes: await renderFormDocx(form) }));
+
+  const kind = letterKindFor(r.mode);
+  if (r.state === '已同意' && kind) {
+    const year = Number(chinaDate(app.now()).slice(0, 4));
+    // The number is taken in the same transaction that stores the letter (below); peeking here is safe
+    // because the whole generation for one request is serialised by the caller's single process.
+    const docNo = app.sqlite.transaction(() => letterNumber(app, requestId, year))();
+    const letter = letterModel(app, requestId, docNo)!;
+    const name = `${kind}-${label}`;
+    written.push(writeDocumentFile(app, requestId, { kind, format: 'pdf', docNo, fileName: `${name}.pdf`, bytes: await renderLetterPdf(letter) }));
+    written.push(writeDocumentFile(app, requestId, { kind, format: 'docx', docNo, fileName: `${name}.docx`, bytes: await renderLetterDocx(letter) }));
+  }
+
+  const ids = app.sqlite.transaction(() => written.map((w) => ({ w, id: insertDocumentRow(app, requestId, links[0]?.transferId ?? null, user.id, w) })))();
+
+  if (FINAL.has(r.state)) {
+    for (const { w, id } of ids) {
+      if (w.format !== 'pdf') continue;
+      const volume = w.kind === '审批表' ? '副卷' : '正卷';
+      const refs: string[] = [];
+      for (const l of links) {
+        const bytes = (await import('node:fs')).readFileSync(`${app.dataDir}/${w.rel}`);
+        const ref = await fileIntoEfile({ caseId: l.caseId, volume, title: w.kind === '审批表' ? '交叉执行报请审批表' : w.kind, fileName: w.fileName, bytes, userId: user.id });
+        if (ref) refs.push(ref);
+      }
+      if (refs.length) markFiled(app, id, volume, refs.join(','));
+    }
+  }
+  return documentsOf(app, requestId);
+}

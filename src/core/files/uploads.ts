@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import { Transform, type Readable } from 'node:stream';
+import type { CallName } from '../../contract';
+import type { CoreApp } from '../app';
+import { DomainError, fail } from '../errors';
+
+/**
+ * One staging area for files on their way into the core, used by every host: browser mode streams
+ * the request body here (src/server/uploads.ts), Electron copies the file chosen in its dialog,
+ * the CLI copies the file named on the command line. Each staged file gets an upload id; the call
+ * that consumes it (e.g. ledger.import.preview) names the id and must belong to the same user.
+ * Files live in <data>/tmp/uploads and are removed after a day.
+ */
+export type StagedUpload = { uploadId: string; name: string; size: number; sha256: string };
+type Meta = StagedUpload & { ownerId: number; forCall: string; createdAt: string };
+
+/** Default upper limit for one staged file; a consuming call may demand less. */
+export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
+const KEEP_MS = 24 * 3600 * 1000;
+const ID = /^[A-Za-z0-9_-]{22}$/;
+
+const dirOf = (app: CoreApp) => path.join(app.dataDir, 'tmp', 'uploads');
+const safeName = (name: string) => path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f]/g, '').slice(0, 200) || '未命名文件';
+
+/** Streams `source` into staging, refusing (and deleting what was written) once it passes `limit`. */
+export async function stageStream(
+  app: CoreApp,
+  owner: { id: number },
+  forCall: CallName,
+  name: string,
+  source: Readable,
+  limit = MAX_UPLOAD_BYTES,
+): Promise<StagedUpload> {
+  const dir = dirOf(app);
+  fs.mkdirSync(dir, { recursive: true });
+  sweep(app);
+  const uploadId = randomBytes(16).toString('base64url');
+  const part = path.join(dir, `${uploadId}.part`);
+  const hash = createHash('sha256');
+  let size = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      size += chunk.length;
+      if (size > limit) return cb(new DomainError('PAYLOAD_TOO_LARGE', `文件超过 ${Math.round(limit / 1024 / 1024)} MB 上限，未上传`, 'file'));
+      hash.update(chunk);
+      cb(null, chunk);
+    },
+  });
+  try {
+    await pipeline(source, meter, fs.createWriteStream(part, { flags: 'wx' }));
+  } catch (e) {
+    fs.rmSync(part, { force: true });
+    if (e instanceof DomainError) throw e;
+    throw new DomainError('INVALID_INPUT', '文件上传中断，请重试', 'file');
+  }
+  if (size === 0) {
+    fs.rmSync(part, { force: true });
+    fail('INVALID_INPUT', '文件是空的', 'file');
+  }
+  const meta: Meta = { uploadId, name: safeName(name), size, sha256: hash.digest('hex'), ownerId: owner.id, forCall, createdAt: app.now().toISOString() };
+  fs.renameSync(part, path.join(dir, `${uploadId}.bin`));
+  fs.writeFileSync(path.join(dir, `${uploadId}.json`), JSON.stringify(meta));
+  return publicOf(meta);
+}
+
+/** Electron's file dialog and the CLI: stage a file from a local path. */
+export async function stageFile(app: CoreApp, owner: { id: number }, forCall: CallName, file: string, limit = MAX_UPLOAD_BYTES): Promise<StagedUpload> {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    return fail('NOT_FOUND', `找不到文件：${file}`, 'file');
+  }
+  if (!st.isFile()) fail('INVALID_INPUT', `不是文件：${file}`, 'file');
+  if (st.size > limit) fail('PAYLOAD_TOO_LARGE', `文件超过 ${Math.round(limit / 1024 / 1024)} MB 上限`, 'file');
+  return stageStream(app, owner, forCall, path.basename(file), fs.createReadStream(file), limit);
+}
+
+/** Tests and in-process callers: stage bytes already in memory. */
+export async function stageBytes(app: CoreApp, owner: { id: number }, forCall: CallName, name: string, bytes: Buffer): Promise<StagedUpload> {
+  const { Readable } = await import('node:stream');
+  return stageStream(app, owner, forCall, name, Readable.from([bytes]));
+}
+
+/** The staged file for its owner; refused for anyone else and once it has expired. */
+export function readStaged(app: CoreApp, user: { id: number }, uploadId: string, maxBytes = MAX_UPLOAD_BYTES): { meta: StagedUpload; bytes: Buffer } {
+  const meta = metaOf(app, uploadId);
+  if (!meta || meta.ownerId !== user.id) return fail('NOT_FOUND', '上传的文件已过期或不存在，请重新选择文件', 'uploadId');
+  if (meta.size > maxBytes) fail('PAYLOAD_TOO_LARGE', `文件超过 ${Math.round(maxBytes / 1024 / 1024)} MB 上限`, 'uploadId');
+  return { meta: publicOf(meta), bytes: fs.readFileSync(path.join(dirOf(app), `${uploadId}.bin`)) };
+}
+
+export function discardStaged(app: CoreApp, user: { id: number }, uploadId: string): void {
+  const meta = metaOf(app, uploadId);
+  if (!meta || meta.ownerId !== user.id) return;
+  for (const ext of ['bin', 'json']) fs.rmSync(path.join(dirOf(app), `${uploadId}.${ext}`), { force: true });
+}
+
+function metaOf(app: CoreApp, uploadId: string): Meta | null {
+  if (!ID.test(uploadId)) return null;
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dirOf(app), `${uploadId}.json`), 'utf8')) as Meta;
+  } catch {
+    return null;
+  }
+}
+
+const publicOf = (m: Meta): StagedUpload => ({ uploadId: m.uploadId, name: m.name, size: m.size, sha256: m.sha256 });
+
+/** Removes staged files older than a day (and half-written ones left by a crash). */
+function sweep(app: CoreApp): void {
+  const dir = dirOf(app);
+  const cutoff = Date.now() - KEEP_MS;
+  for (const f of fs.readdirSync(dir)) {
+    const p = path.join(dir, f);
+    try {
+      if (fs.statSync(p).mtimeMs < cutoff) fs.rmSync(p, { force: true });
+    } catch {
+      /* removed meanwhile */
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import type { z } from 'zod';
+import type { caseInput, partyInput } from '../../../contract/calls/ledgerEdit';
+import { checkCaseNo } from '../../../contract/ledgerRules';
+import type { CoreApp } from '../../app';
+import { fail, notFound } from '../../errors';
+import { caseExists, courtKnown, n, notFuture, userKnown } from './guards';
+
+const DATE_LABELS = { applicationReceivedOn: '收到申请执行书日期', propertyFoundOn: '发现财产日期', filedOn: '立案日期', closedOn: '结案日期' };
+
+/** Creates or updates a case; the 案号 is stored normalised and must be unique (法〔2015〕137号 第十条). */
+export function saveCase(app: CoreApp, v: z.output<typeof caseInput>): { id: number; caseNo: string; created: boolean } {
+  const parsed = checkCaseNo(v.caseNo);
+  if (!parsed.ok) return fail('INVALID_INPUT', `「案号」${parsed.reason}`, 'caseNo');
+  const no = parsed.value;
+  courtKnown(app, no.courtCode, 'caseNo', '案号中的法院代字');
+  notFuture(app, { applicationReceivedOn: v.applicationReceivedOn, propertyFoundOn: v.propertyFoundOn, filedOn: v.filedOn, closedOn: v.closedOn }, DATE_LABELS);
+  userKnown(app, v.handlerId, 'handlerId', '承办人');
+  const clash = app.sqlite.prepare('SELECT id FROM cases WHERE case_no = ?').get(no.caseNo) as { id: number } | undefined;
+  if (clash && clash.id !== v.caseId) fail('CONFLICT', `「案号」${no.caseNo} 已在台账中`, 'caseNo');
+  const now = app.now().toISOString();
+  const row = {
+    caseNo: no.caseNo, year: no.year, courtCode: no.courtCode, typeCode: no.typeCode, seq: no.seq,
+    cause: n(v.cause), basisTitle: n(v.basisTitle), basisDocNo: n(v.basisDocNo), applicationReceivedOn: n(v.applicationReceivedOn),
+    propertyFoundOn: n(v.propertyFoundOn), filedOn: n(v.filedOn), closedOn: n(v.closedOn), closureType: n(v.closureType),
+    amountDueFen: n(v.amountDueFen), handlerId: n(v.handlerId), note: n(v.note), now,
+  };
+  if (v.caseId) {
+    caseExists(app, v.caseId);
+    app.sqlite
+      .prepare(
+        `UPDATE cases SET case_no=@caseNo, year=@year, court_code=@courtCode, type_code=@typeCode, seq=@seq, cause=@cause, basis_title=@basisTitle,
+           basis_doc_no=@basisDocNo, application_received_on=@applicationReceivedOn, property_found_on=@propertyFoundOn, filed_on=@filedOn,
+           closed_on=@closedOn, closure_type=@closureType, amount_due_fen=@amountDueFen, handler_id=@handlerId, note=@note, updated_at=@now WHERE id=@id`,
+      )
+      .run({ ...row, id: v.caseId });
+    return { id: v.caseId, caseNo: no.caseNo, created: false };
+  }
+  const id = app.sqlite
+    .prepare(
+      `INSERT INTO cases (case_no, year, court_code, type_code, seq, cause, basis_title, basis_doc_no, application_received_on, property_found_on,
+         filed_on, closed_on, closure_type, amount_due_fen, handler_id, note, source, created_at, updated_at)
+       VALUES (@caseNo, @year, @courtCode, @typeCode, @seq, @cause, @basisTitle, @basisDocNo, @applicationReceivedOn, @propertyFoundOn,
+         @filedOn, @closedOn, @closureType, @amountDueFen, @handlerId, @note, 'manual', @now, @now)`,
+    )
+    .run(row).lastInsertRowid;
+  return { id: Number(id), caseNo: no.caseNo, created: true };
+}
+
+export function saveParty(app: CoreApp, v: z.output<typeof partyInput>): { id: number; caseNo: string } {
+  const c = caseExists(app, v.caseId);
+  const dup = app.sqlite
+    .prepare('SELECT id FROM parties WHERE case_id = ? AND side = ? AND name = ? AND id != ?')
+    .get(v.caseId, v.side, v.name, v.partyId ?? 0) as { id: number } | undefined;
+  if (dup) fail('CONFLICT', `「姓名或名称」${v.name} 已是本案的${v.side}`, 'name');
+  const args = [v.side, v.kind, v.name, n(v.idNumber), v.isSmb ? 1 : 0, v.isLivelihood ? 1 : 0, n(v.phone) || null, n(v.address)];
+  if (v.partyId) {
+    const own = app.sqlite.prepare('SELECT id FROM parties WHERE id = ? AND case_id = ?').get(v.partyId, v.caseId);
+    if (!own) notFound('当事人');
+    app.sqlite.prepare('UPDATE parties SET side=?, kind=?, name=?, id_number=?, is_smb=?, is_livelihood=?, phone=?, address=? WHERE id=?').run(...args, v.partyId);
+    return { id: v.partyId, caseNo: c.caseNo };
+  }
+  const id = app.sqlite.prepare('INSERT INTO parties (case_id, side, kind, name, id_number, is_smb, is_livelihood, phone, address) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(v.caseId, ...args).lastInsertRowid;
+  return { id: Number(id), caseNo: c.caseNo };
+}
+
+export function removeParty(app: CoreApp, partyId: number): { id: number; name: string; caseNo: string } {
+  const p = app.sqlite.prepare('SELECT p.id, p.name, c.case_no AS caseNo FROM parties p JOIN cases c ON c.id = p.case_id WHERE p.id = ?').get(partyId) as
+    | { id: number; name: string; caseNo: string }
+    | undefined;
+  if (!p) return notFound('当事人');
+  app.sqlite.prepare('DELETE FROM parties WHERE id = ?').run(partyId);
+  return p;
+}

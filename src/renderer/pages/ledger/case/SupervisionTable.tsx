@@ -1,0 +1,25 @@
+import { Badge } from '@mantine/core';
+import { DataTable } from 'mantine-datatable';
+import type { CaseView } from '../../../../contract/calls/ledgerView';
+
+/** 督办 records and 一案双查 checks, with their results (法〔2021〕322号 第31条). */
+export function SupervisionTable({ view }: { view: CaseView }) {
+  return (
+    <DataTable
+      withTableBorder
+      striped
+      minHeight={100}
+      noRecordsText="无督办或一案双查记录"
+      records={view.supervisions}
+      data-testid="supervision-table"
+      columns={[
+        { accessor: 'kind', title: '类型', width: 100 },
+        { accessor: 'status', title: '状态', width: 90, render: (s) => <Badge color={s.status === '已办结' ? 'green' : 'orange'} variant="light">{s.status}</Badge> },
+        { accessor: 'raisedOn', title: '启动日期', width: 110 },
+        { accessor: 'reason', title: '事由', render: (s) => s.reason ?? '—' },
+        { accessor: 'result', title: '结果', render: (s) => s.result ?? '—' },
+        { accessor: 'resultOn', title: '办结日期', width: 110, render: (s) => s.resultOn ?? '—' },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,103 @@
+import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { caseInput } from '../../../../contract/calls/ledgerEdit';
+import type { CaseView } from '../../../../contract/calls/ledgerView';
+import { CLOSURE_TYPES } from '../../../../contract/vocabulary';
+import { fenToInput, parseYuanInput } from '../../../format';
+import { useCall } from '../../../api/client';
+import { DateField } from './DateField';
+import { opt, useContractForm } from './useContractForm';
+
+type Values = {
+  caseNo: string;
+  cause: string;
+  basisTitle: string;
+  basisDocNo: string;
+  applicationReceivedOn: string;
+  propertyFoundOn: string;
+  filedOn: string;
+  closedOn: string;
+  closureType: string | null;
+  amountDue: string;
+  handlerId: string | null;
+  note: string;
+};
+
+/** 新建 / 修改案件. Every field is checked as it is typed, with the rules the core applies. */
+export function CaseForm({ current, onDone }: { current?: CaseView['case']; onDone: (id: number) => void }) {
+  const options = useCall('ledger.filterOptions', {});
+  const { form, submit, busy } = useContractForm<Values, 'ledger.edit.saveCase'>({
+    call: 'ledger.edit.saveCase',
+    schema: caseInput,
+    success: current ? '案件已保存' : '案件已新建',
+    rename: { amountDueFen: 'amountDue' },
+    initialValues: {
+      caseNo: current?.caseNo ?? '',
+      cause: current?.cause ?? '',
+      basisTitle: current?.basisTitle ?? '',
+      basisDocNo: current?.basisDocNo ?? '',
+      applicationReceivedOn: current?.applicationReceivedOn ?? '',
+      propertyFoundOn: current?.propertyFoundOn ?? '',
+      filedOn: current?.filedOn ?? '',
+      closedOn: current?.closedOn ?? '',
+      closureType: current?.closureType ?? null,
+      amountDue: fenToInput(current?.amountDueFen),
+      handlerId: current?.handlerId ? String(current.handlerId) : null,
+      note: current?.note ?? '',
+    },
+    toInput: (v) => {
+      const amount = parseYuanInput(v.amountDue);
+      return {
+        input: {
+          caseId: current?.id,
+          caseNo: v.caseNo,
+          cause: opt(v.cause),
+          basisTitle: opt(v.basisTitle),
+          basisDocNo: opt(v.basisDocNo),
+          applicationReceivedOn: opt(v.applicationReceivedOn),
+          propertyFoundOn: opt(v.propertyFoundOn),
+          filedOn: opt(v.filedOn),
+          closedOn: opt(v.closedOn),
+          closureType: (v.closureType ?? undefined) as never,
+          amountDueFen: amount.ok ? (amount.fen ?? undefined) : undefined,
+          handlerId: v.handlerId ? Number(v.handlerId) : undefined,
+          note: opt(v.note),
+        },
+        errors: amount.ok ? {} : ({ amountDue: amount.reason } as Record<string, string>),
+      };
+    },
+    onDone: (out) => onDone(out.id),
+  });
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <SimpleGrid cols={2}>
+          <TextInput label="案号" placeholder="（2025）鄂0505执123号" withAsterisk data-autofocus {...form.getInputProps('caseNo')} />
+          <TextInput label="案由" placeholder="如 借款合同纠纷" {...form.getInputProps('cause')} />
+          <TextInput label="执行依据" placeholder="如 民事判决书" {...form.getInputProps('basisTitle')} />
+          <TextInput label="执行依据文号" placeholder="（2024）鄂0505民初456号" {...form.getInputProps('basisDocNo')} />
+          <DateField label="收到申请执行书日期" description="六个月期限自此起算" {...form.getInputProps('applicationReceivedOn')} />
+          <DateField label="立案日期" {...form.getInputProps('filedOn')} />
+          <TextInput label="执行标的（元）" placeholder="如 125000.00" inputMode="decimal" {...form.getInputProps('amountDue')} />
+          <Select
+            label="承办人"
+            placeholder="选择承办人"
+            clearable
+            searchable
+            data={(options.data?.handlers ?? []).map((h) => ({ value: String(h.id), label: h.displayName }))}
+            {...form.getInputProps('handlerId')}
+          />
+          <DateField label="发现财产日期" description="执行中发现财产的，六个月自此起算" {...form.getInputProps('propertyFoundOn')} />
+          <div />
+          <DateField label="结案日期" {...form.getInputProps('closedOn')} />
+          <Select label="结案方式" placeholder="未结案" clearable data={[...CLOSURE_TYPES]} {...form.getInputProps('closureType')} />
+        </SimpleGrid>
+        <Textarea label="备注" autosize minRows={2} {...form.getInputProps('note')} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={busy}>
+            {current ? '保存' : '新建案件'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
