@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { registerFoundation } from './commands/foundation';
 import { registerLedgerExcel } from './commands/ledgerExcel';
+import { registerLedgerDeadlines } from './commands/ledgerDeadlines';
+import { registerEfiles } from './commands/efiles';
+import { registerExchange } from './commands/exchange';
 import { CliError } from './context';
 import { DomainError } from '../core/errors';
 
@@ -15,6 +18,9 @@ export function buildProgram(): Command {
   // Each module registers its commands here (one line each).
   registerFoundation(program);
   registerLedgerExcel(program);
+  registerLedgerDeadlines(program);
+  registerEfiles(program);
+  registerExchange(program);
   return program;
 }
 

@@ -7,6 +7,13 @@ import { settingsCalls } from './calls/settings';
 import { ledgerExcelCalls } from './calls/ledgerExcel';
 import { ledgerViewCalls } from './calls/ledgerView';
 import { ledgerEditCalls } from './calls/ledgerEdit';
+import { efilesCalls } from './calls/efiles';
+import { ledgerDeadlineCalls } from './calls/ledgerDeadlines';
+import { approvalCalls } from './calls/approvals';
+import { notificationCalls } from './calls/notifications';
+import { efilesSearchCalls } from './calls/efilesSearch';
+import { exchangeCalls } from './calls/exchange';
+import { courtCalls } from './calls/courts';
 
 // Validation messages in Chinese by default (zod's own zh-CN locale); fields get named by FIELD_LABELS.
 z.config(z.locales.zhCN());
@@ -15,6 +22,7 @@ z.config(z.locales.zhCN());
  * The one contract between the UI and the core. Each module adds its calls here (one line each).
  */
 export const calls = {
+  ...courtCalls,
   ...authCalls,
   ...userCalls,
   ...auditCalls,
@@ -22,6 +30,12 @@ export const calls = {
   ...ledgerExcelCalls,
   ...ledgerViewCalls,
   ...ledgerEditCalls,
+  ...efilesCalls,
+  ...ledgerDeadlineCalls,
+  ...approvalCalls,
+  ...notificationCalls,
+  ...efilesSearchCalls,
+  ...exchangeCalls,
 };
 
 export type Calls = typeof calls;

@@ -11,6 +11,8 @@ export const FIELD_LABELS: Record<string, string> = {
   userId: '用户',
   courtName: '法院名称',
   courtCode: '法院代字',
+  parentCode: '上级法院',
+  level: '法院级别',
   idleLockMinutes: '闲置锁定时间（分钟）',
   page: '页码',
   pageSize: '每页条数',

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CoreApp } from '../core/app';
 import { uploadRoute } from './uploads';
 import { downloadRoute } from './downloads';
+import { efileContentRoute } from './efileContent';
 
 /**
  * Routes that move files rather than JSON (uploads into the e-file store, downloads of generated
@@ -13,4 +14,4 @@ export type FileRoute = {
   handle: (c: { app: CoreApp; sessionKey: string; req: IncomingMessage; res: ServerResponse; url: URL }) => Promise<void> | void;
 };
 
-export const fileRoutes: FileRoute[] = [uploadRoute, downloadRoute];
+export const fileRoutes: FileRoute[] = [uploadRoute, downloadRoute, efileContentRoute];

@@ -116,7 +116,8 @@ export const transferInput = z
     if (v.reasons.includes('其他') && !v.reasonOther) ctx.addIssue({ code: 'custom', path: ['reasonOther'], message: '选择了“其他”，请写明原因' });
     if (v.mode === '院内交叉' && v.direction !== '院内') ctx.addIssue({ code: 'custom', path: ['direction'], message: '院内交叉的方向应为“院内”' });
     if (v.direction === '院内' && v.mode !== '院内交叉') ctx.addIssue({ code: 'custom', path: ['mode'], message: '方向为“院内”时交叉方式应为院内交叉' });
-    if (v.direction !== '院内' && !v.receivingCourtCode && v.direction === '移出') ctx.addIssue({ code: 'custom', path: ['receivingCourtCode'], message: '请选择承办法院' });
+    // 督促 keeps the case (and enforcement power) at the executing court (执行程序解释 第十一条): no receiving court.
+    if (v.direction === '移出' && v.mode !== '督促' && !v.receivingCourtCode) ctx.addIssue({ code: 'custom', path: ['receivingCourtCode'], message: '请选择承办法院' });
     if (v.direction === '移入' && !v.originalCourtCode) ctx.addIssue({ code: 'custom', path: ['originalCourtCode'], message: '请选择原执行法院' });
     if (v.deadlineOn && v.decisionOn && v.deadlineOn < v.decisionOn) ctx.addIssue({ code: 'custom', path: ['deadlineOn'], message: `不能早于决定日期（${v.decisionOn}）` });
     if (v.requestedOn && v.decisionOn && v.decisionOn < v.requestedOn) ctx.addIssue({ code: 'custom', path: ['decisionOn'], message: `不能早于报请日期（${v.requestedOn}）` });

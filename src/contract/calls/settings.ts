@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { defineCall } from '../define';
 import { empty } from './common';
 import { approvalSettings } from './approvals';
+import { deadlineSettings } from './ledgerDeadlines';
+import { efilesTextSettings } from './efilesSearch';
+import { reportSettings } from './reports';
+import { efilesSettings } from './efiles';
 
 /**
  * Bureau-wide settings. Every rule the domain brief marks unverified lives here as a setting
@@ -21,7 +25,7 @@ export const foundationSettings = z.object({
 /**
  * The whole settings object: each module adds its own fragment here (one line each).
  */
-export const settingsSchema = foundationSettings.extend({ ...approvalSettings.shape });
+export const settingsSchema = foundationSettings.extend({ ...approvalSettings.shape, ...reportSettings.shape, ...deadlineSettings.shape, ...efilesSettings.shape, ...efilesTextSettings.shape });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const settingsCalls = {

@@ -2,6 +2,7 @@ import type { UserPublic } from '../../contract/calls/common';
 import type { TransferMode, TransferState } from '../../contract/vocabulary';
 import type { CoreApp } from '../app';
 import { notFound } from '../errors';
+import { transitionTransfer } from '../ledger/transferState';
 import { chinaDate } from './time';
 
 /**
@@ -103,14 +104,12 @@ export function syncDraftTransfer(app: CoreApp, actor: UserPublic, transferId: n
   insertEvent(app, actor, transferId, 'edit', null, null, { source: 'approval-request', mode: f.mode, receivingCourtCode: f.receivingCourtCode });
 }
 
-/** An approval state change of the transfer, recorded as an 'approval' event. */
+/**
+ * An approval state change of the transfer, through the ledger's state machine with
+ * `{ approval: true }` (only this module may take approval edges), recorded as an 'approval' event.
+ */
 export function moveTransfer(app: CoreApp, actor: UserPublic, transferId: number, to: TransferState, data: Record<string, unknown>): void {
-  const from = transferState(app, transferId);
-  const patch = to === '待审批' ? ', requested_on = ?' : to === '已批准' ? ', decision_on = coalesce(decision_on, ?)' : '';
-  const args: unknown[] = [to, app.now().toISOString()];
-  if (patch) args.push(chinaDate(app.now()));
-  app.sqlite.prepare(`UPDATE transfers SET state = ?, updated_at = ?${patch}, version = version + 1 WHERE id = ?`).run(...args, transferId);
-  insertEvent(app, actor, transferId, 'approval', from, to, data);
+  transitionTransfer(app, actor, transferId, to, { approval: true, data, ...(typeof data.reason === 'string' ? { reason: data.reason } : {}) });
 }
 
 /** An approval event that does not change the state (a first-level approval awaiting the leader). */

@@ -3,6 +3,12 @@ import { foundationMigrations } from './foundationMigrations';
 import { ledgerMigrations } from '../ledger/migrations';
 import { ledgerImportMigrations } from '../ledger/excelImport/migrations';
 import { approvalMigrations } from '../approvals/migrations';
+import { reportMigrations } from '../reports/migrations';
+import { courtMigrations } from '../ledger/courts/migrations';
+import { efilesMigrations } from '../efiles/migrations';
+import { efilesTextMigrations } from '../efiles/text/migrations';
+import { ledgerDeadlineMigrations } from '../ledger/deadlines/migrations';
+import { exchangeMigrations } from '../exchange/migrations';
 
 export type Migration = { id: string; sql: string };
 
@@ -15,7 +21,13 @@ export const MIGRATIONS: Migration[] = [
   ...foundationMigrations,
   ...ledgerMigrations,
   ...ledgerImportMigrations,
+  ...courtMigrations,
   ...approvalMigrations,
+  ...reportMigrations,
+  ...ledgerDeadlineMigrations,
+  ...efilesMigrations,
+  ...efilesTextMigrations,
+  ...exchangeMigrations,
 ];
 
 export function pendingMigrations(sqlite: BetterSqlite3.Database): Migration[] {

@@ -1,5 +1,9 @@
 import type { Settings } from '../../contract/calls/settings';
 import { APPROVAL_DEFAULTS } from '../approvals/defaults';
+import { DEADLINE_DEFAULTS } from '../ledger/deadlines/defaults';
+import { REPORT_DEFAULTS } from '../reports/defaults';
+import { EFILES_DEFAULTS } from '../efiles/defaults';
+import { EFILES_TEXT_DEFAULTS } from '../efiles/text/defaults';
 
 /**
  * Defaults for a new installation. Modules add their defaults here (one spread each).
@@ -10,4 +14,8 @@ export const SETTING_DEFAULTS: Settings = {
   // Local setting: lock an idle session after 15 minutes.
   idleLockMinutes: 15,
   ...APPROVAL_DEFAULTS,
+  ...DEADLINE_DEFAULTS,
+  ...REPORT_DEFAULTS,
+  ...EFILES_DEFAULTS,
+  ...EFILES_TEXT_DEFAULTS,
 };

@@ -5,6 +5,7 @@ import type { UserPublic } from '../../contract/calls/common';
 import { ROUTES } from './routes';
 import { UserMenu } from './UserMenu';
 import { NavBadges } from './NavBadges';
+import { NotificationsBell } from './NotificationsBell';
 
 export function Shell({ user, court }: { user: UserPublic; court: { name: string; code: string } }) {
   const location = useLocation();
@@ -27,6 +28,7 @@ export function Shell({ user, court }: { user: UserPublic; court: { name: string
                 {colorScheme === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
               </ActionIcon>
             </Tooltip>
+            <NotificationsBell />
             <UserMenu user={user} />
           </Group>
         </Group>

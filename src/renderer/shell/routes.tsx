@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   IconBooks,
+  IconLayoutDashboard,
   IconChecklist,
   IconFileAnalytics,
   IconFolders,
@@ -14,6 +15,8 @@ import { AuditPage } from '../pages/audit/AuditPage';
 import { ComingPage } from '../pages/ComingPage';
 import { LEDGER_CHILDREN, LedgerPage } from '../pages/ledger/routes';
 import { EfilesPage, EFILES_CHILDREN } from '../pages/efiles/routes';
+import { ApprovalsPage, APPROVALS_CHILDREN } from '../pages/approvals/routes';
+import { HomePage } from '../pages/home/HomePage';
 
 export type AppRoute = {
   path: string;
@@ -28,8 +31,9 @@ export type AppRoute = {
 
 /** The navigation, in order. Modules replace their entry's element (one line each). */
 export const ROUTES: AppRoute[] = [
+  { path: '/', label: '工作台', icon: <IconLayoutDashboard size={18} />, element: <HomePage /> },
   { path: '/ledger', label: '台账', icon: <IconBooks size={18} />, element: <LedgerPage />, children: LEDGER_CHILDREN },
-  { path: '/approvals', label: '审批', icon: <IconChecklist size={18} />, element: <ComingPage title="审批" /> },
+  { path: '/approvals', label: '审批', icon: <IconChecklist size={18} />, element: <ApprovalsPage />, children: APPROVALS_CHILDREN },
   { path: '/efiles', label: '电子卷宗', icon: <IconFolders size={18} />, element: <EfilesPage />, children: EFILES_CHILDREN },
   { path: '/reports', label: '周报', icon: <IconFileAnalytics size={18} />, element: <ComingPage title="周报" /> },
   { path: '/exchange', label: '上报', icon: <IconSend size={18} />, element: <ComingPage title="上报" /> },

@@ -6,9 +6,17 @@ import { settingsHandlers } from './settings';
 import { ledgerExcelHandlers } from './ledgerExcel';
 import { ledgerViewHandlers } from './ledgerView';
 import { ledgerEditHandlers } from './ledgerEdit';
+import { efilesHandlers } from './efiles';
+import { approvalHandlers } from './approvals';
+import { notificationHandlers } from './notifications';
+import { ledgerDeadlineHandlers } from './ledgerDeadlines';
+import { exchangeHandlers } from './exchange';
+import { courtHandlers } from './courts';
+import { efilesSearchHandlers } from './efilesSearch';
 
 /** Every call's implementation; TypeScript insists each contract call has exactly one. Modules add one spread each. */
 export const handlers: Handlers = {
+  ...courtHandlers,
   ...authHandlers,
   ...userHandlers,
   ...auditHandlers,
@@ -16,4 +24,10 @@ export const handlers: Handlers = {
   ...ledgerExcelHandlers,
   ...ledgerViewHandlers,
   ...ledgerEditHandlers,
+  ...efilesHandlers,
+  ...ledgerDeadlineHandlers,
+  ...approvalHandlers,
+  ...notificationHandlers,
+  ...exchangeHandlers,
+  ...efilesSearchHandlers,
 };

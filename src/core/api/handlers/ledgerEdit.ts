@@ -3,6 +3,7 @@ import { requireUser } from '../context';
 import { removeParty, saveCase, saveParty } from '../../ledger/edit/cases';
 import { createTransfer, moveTransferState } from '../../ledger/edit/transfers';
 import { addProgress, saveDeduction, saveSupervision, voidProgress } from '../../ledger/edit/records';
+import { raiseDoubleCheckIfDue } from '../../ledger/deadlines/doubleCheck';
 
 type LedgerEditHandlers = Pick<
   Handlers,
@@ -45,7 +46,9 @@ export const ledgerEditHandlers: LedgerEditHandlers = {
   },
   'ledger.edit.addProgress': (ctx, input) => {
     const r = addProgress(ctx.app, requireUser(ctx), input);
-    ctx.note({ recordType: 'progress', recordId: r.id, summary: `${r.caseNo} 记录进展${input.amountFen ? `，到位 ${(input.amountFen / 100).toFixed(2)} 元` : ''}` });
+    // 一案双查: substantive progress on a case received from a court where it had stalled raises the check (issue 3 item 6).
+    const check = raiseDoubleCheckIfDue(ctx.app, r.id, requireUser(ctx).id > 0 ? requireUser(ctx).id : null);
+    ctx.note({ recordType: 'progress', recordId: r.id, summary: `${r.caseNo} 记录进展${input.amountFen ? `，到位 ${(input.amountFen / 100).toFixed(2)} 元` : ''}${check ? '；自动启动一案双查' : ''}` });
     return { id: r.id };
   },
   'ledger.edit.voidProgress': (ctx, input) => {

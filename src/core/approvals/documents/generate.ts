@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { ApprovalDocument } from '../../../contract/calls/approvals';
 import type { UserPublic } from '../../../contract/calls/common';
 import type { CoreApp } from '../../app';
@@ -19,7 +21,13 @@ const FINAL = new Set(['已同意', '已退回', '不同意']);
  * Rendering awaits, so it runs outside the caller's transaction: files are written first, then
  * their rows in one transaction, so a row never points at a missing file.
  */
-export async function generateDocuments(app: CoreApp, user: UserPublic, requestId: number): Promise<ApprovalDocument[]> {
+export async function generateDocuments(
+  app: CoreApp,
+  user: UserPublic,
+  requestId: number,
+  /** Runs the row inserts in one transaction; the dispatcher's `ctx.commit` adds the audit row. */
+  run: <T>(fn: () => T) => T = (fn) => app.sqlite.transaction(fn)(),
+): Promise<ApprovalDocument[]> {
   const r = getRequest(app, requestId);
   const links = linksOf(app, requestId);
   const label = `${links[0]?.caseNo ?? ''}${links.length > 1 ? `等${links.length}件` : ''}`;
@@ -41,7 +49,7 @@ export async function generateDocuments(app: CoreApp, user: UserPublic, requestI
     written.push(writeDocumentFile(app, requestId, { kind, format: 'docx', docNo, fileName: `${name}.docx`, bytes: await renderLetterDocx(letter) }));
   }
 
-  const ids = app.sqlite.transaction(() => written.map((w) => ({ w, id: insertDocumentRow(app, requestId, links[0]?.transferId ?? null, user.id, w) })))();
+  const ids = run(() => written.map((w) => ({ w, id: insertDocumentRow(app, requestId, links[0]?.transferId ?? null, user.id, w) })));
 
   if (FINAL.has(r.state)) {
     for (const { w, id } of ids) {
@@ -49,8 +57,8 @@ export async function generateDocuments(app: CoreApp, user: UserPublic, requestI
       const volume = w.kind === '审批表' ? '副卷' : '正卷';
       const refs: string[] = [];
       for (const l of links) {
-        const bytes = (await import('node:fs')).readFileSync(`${app.dataDir}/${w.rel}`);
-        const ref = await fileIntoEfile({ caseId: l.caseId, volume, title: w.kind === '审批表' ? '交叉执行报请审批表' : w.kind, fileName: w.fileName, bytes, userId: user.id });
+        const bytes = fs.readFileSync(path.join(app.dataDir, w.rel));
+        const ref = await fileIntoEfile(app, { caseId: l.caseId, volume, title: w.kind === '审批表' ? '交叉执行报请审批表' : w.kind, fileName: w.fileName, bytes, userId: user.id });
         if (ref) refs.push(ref);
       }
       if (refs.length) markFiled(app, id, volume, refs.join(','));

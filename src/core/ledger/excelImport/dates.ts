@@ -29,6 +29,8 @@ export function parseDateCell(v: unknown, opts: { date1904?: boolean } = {}): Da
 }
 
 function fromNumber(n: number, date1904 = false, text?: string): DateParse {
+  // NaN/Infinity slip through every range comparison below (found by the parser fuzz test).
+  if (!Number.isFinite(n)) return { ok: false, reason: '不是有效的日期' };
   if (Number.isInteger(n) && n >= 19_500_101 && n <= 21_001_231) {
     // 20250304 typed as a number
     return ymd(Math.floor(n / 10_000), Math.floor(n / 100) % 100, n % 100);

@@ -145,9 +145,11 @@ export function CaseWorkspace() {
           <OcrSummary docs={cf.documents} />
         </div>
         <Group gap="xs">
-          <Button leftSection={<IconUpload size={16} />} onClick={() => setImporting(true)}>
-            导入文件
-          </Button>
+          {cf.canEdit !== false && (
+            <Button leftSection={<IconUpload size={16} />} onClick={() => setImporting(true)}>
+              导入文件
+            </Button>
+          )}
           <Button variant="light" leftSection={<IconBook2 size={16} />} loading={binding === '正卷'} onClick={() => void bind('正卷')} disabled={docsOf('正卷').length === 0}>
             生成正卷
           </Button>
@@ -202,7 +204,7 @@ export function CaseWorkspace() {
         sectionsOf={(v) => cf.sections.filter((s) => s.volume === v).sort((a, b) => a.order - b.order).map((s) => ({ value: s.id, label: s.name }))}
         forCall="efiles.import"
         importOne={(s, v) => efiles.importOne(caseId, s, v)}
-        pickNative={canPickNatively() ? () => pickAndStage('efiles.import' as never, []) : undefined}
+        pickNative={canPickNatively() ? () => pickAndStage('efiles.import', []) : undefined}
         confirmSections={async (changes) => {
           for (const c of changes) await act(efiles.update(c.id, { sectionId: c.sectionId }));
           notifications.show({ color: 'teal', message: `已按确认的目录编入 ${changes.length} 个文件` });

@@ -8,7 +8,7 @@ import { uploadFile, type Staged } from './upload';
 import type { Volume } from './model';
 
 export type Imported = { id: number; title: string; fileName: string; sectionId: string; suggested: { sectionId: string; reason: string } | null; pages: number | null };
-export type ImportOutcome = { ok: true; doc: Imported; duplicate?: boolean } | { ok: false; reason: string };
+export type ImportOutcome = { ok: true; doc: Imported; duplicate?: boolean; notes?: string[] } | { ok: false; reason: string };
 
 type Props = {
   opened: boolean;
@@ -41,6 +41,7 @@ export function ImportDialog(p: Props) {
   const [progress, setProgress] = useState({ done: 0, total: 0, file: '', index: 0, count: 0 });
   const [failures, setFailures] = useState<Failure[]>([]);
   const [imported, setImported] = useState<(Imported & { duplicate?: boolean })[]>([]);
+  const [notes, setNotes] = useState<string[]>([]);
   const [choice, setChoice] = useState<Record<number, string>>({});
   const [cancelled, setCancelled] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -57,6 +58,7 @@ export function ImportDialog(p: Props) {
     setPhase('choose');
     setFailures([]);
     setImported([]);
+    setNotes([]);
     setChoice({});
     setCancelled(false);
   };
@@ -68,7 +70,10 @@ export function ImportDialog(p: Props) {
   const add = (list: File[]) => setFiles((f) => [...f, ...list.filter((x) => !f.some((y) => y.name === x.name && y.size === x.size && y.lastModified === x.lastModified))]);
 
   const record = (name: string, o: ImportOutcome) => {
-    if (o.ok) setImported((xs) => [...xs, { ...o.doc, duplicate: o.duplicate }]);
+    if (o.ok) {
+      setImported((xs) => [...xs, { ...o.doc, duplicate: o.duplicate }]);
+      if (o.notes?.length) setNotes((xs) => [...xs, ...o.notes!]);
+    }
     else setFailures((xs) => [...xs, { name, reason: o.reason }]);
   };
 
@@ -78,6 +83,7 @@ export function ImportDialog(p: Props) {
     setPhase('running');
     setFailures([]);
     setImported([]);
+    setNotes([]);
     setCancelled(false);
     const items = staged ?? files;
     const total = staged ? staged.length : files.reduce((s, f) => s + f.size, 0) || 1;
@@ -243,6 +249,16 @@ export function ImportDialog(p: Props) {
               </Table.Tbody>
             </Table>
           </Stack>
+        )}
+
+        {notes.length > 0 && (
+          <Alert color="blue" variant="light" py={6} data-testid="import-notes">
+            <List size="sm" spacing={2}>
+              {notes.map((n, i) => (
+                <List.Item key={i}>{n}</List.Item>
+              ))}
+            </List>
+          </Alert>
         )}
 
         {imported.length > 0 && (

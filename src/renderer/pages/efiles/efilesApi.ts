@@ -12,7 +12,7 @@ import type { DownloadRef } from '../../api/files';
  */
 export type EDoc = {
   id: number;
-  caseId: number;
+  caseId: number | null;
   volume: Volume;
   sectionId: string;
   title: string;
@@ -26,6 +26,7 @@ export type EDoc = {
   deletedAt?: string | null;
 };
 export type ESection = { id: string; volume: Volume; name: string; order: number };
+type RawDoc = Omit<EDoc, 'kind'> & { kind: string; mime: string };
 export type CaseFile = {
   caseId: number;
   caseNo: string;
@@ -33,6 +34,8 @@ export type CaseFile = {
   handlerName: string | null;
   secondaryVisible: boolean;
   secondaryNote: string | null;
+  /** False for read-only roles (分管院领导); absent means editable. */
+  canEdit?: boolean;
   sections: ESection[];
   documents: EDoc[];
 };
@@ -55,27 +58,41 @@ export const efiles = {
     });
     return r.rows.map((x) => ({ caseId: x.caseId, caseNo: x.caseNo, parties: partiesLine(x.applicants, x.debtors), handlerName: x.handlerName, filedOn: x.filedOn }));
   },
-  caseFile: (caseId: number) => run<CaseFile>('efiles.catalogue', { caseId }),
+  caseFile: async (caseId: number): Promise<CaseFile> => {
+    const r = await run<Omit<CaseFile, 'documents'> & { documents: RawDoc[] }>('efiles.catalogue', { caseId });
+    return { ...r, documents: r.documents.map(viewDoc) };
+  },
   importOne: async (caseId: number, staged: Staged, volume: Volume): Promise<ImportOutcome> => {
     const r = await transport('efiles.import', { caseId, uploadId: staged.uploadId, volume });
     if (!r.ok) return { ok: false, reason: r.error.message };
-    const v = r.value as { document: EDoc; duplicate: boolean; suggestion: { sectionId: string; reason: string } | null };
+    const v = r.value as { document: RawDoc; duplicate: boolean; suggestion: { sectionId: string; reason: string } | null; notes?: string[] };
     return {
       ok: true,
       duplicate: v.duplicate,
+      notes: v.notes ?? [],
       doc: { id: v.document.id, title: v.document.title, fileName: v.document.fileName, sectionId: v.document.sectionId, pages: v.document.pages, suggested: v.suggestion },
     };
   },
-  update: (id: number, patch: Partial<Pick<EDoc, 'title' | 'docDate' | 'volume' | 'sectionId'>>) => run<EDoc>('efiles.update', { id, ...patch }),
+  update: async (id: number, patch: Partial<Pick<EDoc, 'title' | 'docDate' | 'volume' | 'sectionId'>>) => viewDoc(await run<RawDoc>('efiles.update', { id, ...patch })),
   reorder: (caseId: number, volume: Volume, sectionId: string, ids: number[]) => run<unknown>('efiles.reorder', { caseId, volume, sectionId, ids }),
   remove: (id: number) => run<unknown>('efiles.delete', { id }),
   restore: (id: number) => run<unknown>('efiles.restore', { id }),
   purge: (id: number) => run<unknown>('efiles.purge', { id }),
-  recycleBin: (caseId: number) => run<EDoc[]>('efiles.recycleBin', { caseId }),
+  recycleBin: async (caseId: number) => (await run<RawDoc[]>('efiles.recycleBin', { caseId })).map(viewDoc),
   search: (q: string, scope: { caseId?: number; volume?: Volume }) => run<{ hits: SearchHit[]; total: number }>('efiles.search', { q, ...scope }),
   bind: (caseId: number, volume: Volume) => run<DownloadRef>('efiles.bind', { caseId, volume }),
-  document: (id: number) => run<EDoc & { caseNo: string; sectionName: string; mime: string }>('efiles.document', { id }),
+  document: async (id: number) => {
+    const d = await run<RawDoc & { caseNo: string; sectionName: string }>('efiles.document', { id });
+    return { ...d, ...viewDoc(d), mime: d.mime };
+  },
   contentPath: (id: number) => `/api/file/efile/${id}`,
 };
 
 const partiesLine = (applicants: string, debtors: string) => [applicants && `申请执行人 ${applicants}`, debtors && `被执行人 ${debtors}`].filter(Boolean).join('；');
+
+/** The core stores images as kind 'image' with their MIME type; the pages show JPEG/PNG/TIFF apart (TIFF cannot be previewed in a browser). */
+const IMAGE_KIND: Record<string, string> = { 'image/jpeg': 'jpeg', 'image/png': 'png', 'image/tiff': 'tiff' };
+function viewDoc<T extends RawDoc>(d: T): EDoc {
+  const { mime, ...rest } = d;
+  return { ...rest, kind: d.kind === 'image' ? (IMAGE_KIND[mime] ?? 'image') : d.kind };
+}

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { CaseWorkspace } from './CaseWorkspace';
 import { DocumentView } from './DocumentView';
-import { ViewerProbe } from './ViewerProbe';
 
 export { EfilesPage } from './EfilesPage';
 
@@ -9,5 +8,4 @@ export { EfilesPage } from './EfilesPage';
 export const EFILES_CHILDREN: { path: string; element: ReactNode }[] = [
   { path: '/efiles/case/:caseId', element: <CaseWorkspace /> },
   { path: '/efiles/doc/:docId', element: <DocumentView /> },
-  { path: '/efiles/probe', element: <ViewerProbe /> },
 ];

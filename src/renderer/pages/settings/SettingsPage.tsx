@@ -2,6 +2,8 @@ import { Tabs, Title, Stack } from '@mantine/core';
 import { useCall } from '../../api/client';
 import { CourtSettings } from './CourtSettings';
 import { UsersAdmin } from './UsersAdmin';
+import { CourtsAdmin } from './CourtsAdmin';
+import { HolidaysAdmin } from './HolidaysAdmin';
 
 /** Settings: the court's identity and rules for everyone to read, users for the administrator. Modules add tabs. */
 export function SettingsPage() {
@@ -13,11 +15,21 @@ export function SettingsPage() {
       <Tabs defaultValue="court" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="court">本院信息</Tabs.Tab>
+          <Tabs.Tab value="holidays">节假日与期限</Tabs.Tab>
           {isAdmin && <Tabs.Tab value="users">用户管理</Tabs.Tab>}
+          {isAdmin && <Tabs.Tab value="courts">法院</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="court" pt="md">
           <CourtSettings editable={isAdmin} />
         </Tabs.Panel>
+        <Tabs.Panel value="holidays" pt="md">
+          <HolidaysAdmin editable={isAdmin} />
+        </Tabs.Panel>
+        {isAdmin && (
+          <Tabs.Panel value="courts" pt="md">
+            <CourtsAdmin />
+          </Tabs.Panel>
+        )}
         {isAdmin && (
           <Tabs.Panel value="users" pt="md">
             <UsersAdmin />

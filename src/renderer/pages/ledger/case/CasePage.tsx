@@ -10,6 +10,7 @@ import { PartiesTable } from './PartiesTable';
 import { DeductionsTable } from './DeductionsTable';
 import { SupervisionTable } from './SupervisionTable';
 import { CaseActions } from './CaseActions';
+import { CaseDeadlines } from './CaseDeadlines';
 
 const Field = ({ label, children }: { label: string; children: ReactNode }) => (
   <div>
@@ -78,6 +79,7 @@ export function CasePage() {
           </Text>
         )}
       </Card>
+      <CaseDeadlines view={v} />
       <Tabs defaultValue="parties" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="parties">当事人（{v.parties.length}）</Tabs.Tab>

@@ -1,0 +1,49 @@
+import type { Handlers } from '../context';
+import { asyncHandler, requireUser } from '../context';
+import { searchEfiles } from '../../efiles/search/search';
+import { bindVolume } from '../../efiles/bind/bindVolume';
+import { caseHead, requireVolumeAccess } from '../../efiles/access';
+import { createDownloadFile } from '../../files/downloads';
+import { isOcrEnabled, kickOcr, ocrCounts, retryFailedOcr } from '../../efiles/text/ocrRunner';
+import { updateSettings } from '../../settings/settings';
+import type { CoreApp } from '../../app';
+
+type EfilesSearchHandlers = Pick<Handlers, 'efiles.search' | 'efiles.bind' | 'efiles.ocr.status' | 'efiles.ocr.setEnabled' | 'efiles.ocr.retry'>;
+
+const ocrStatus = (app: CoreApp) => ({ enabled: isOcrEnabled(app), ...ocrCounts(app) });
+
+export const efilesSearchHandlers: EfilesSearchHandlers = {
+  'efiles.search': (ctx, input) => searchEfiles(ctx.app, requireUser(ctx), input),
+
+  // Binding is an export: it is audited (for the 副卷 that is the record the access rule asks for).
+  'efiles.bind': asyncHandler(async (ctx, input) => {
+    const user = requireUser(ctx);
+    const head = caseHead(ctx.app, input.caseId);
+    requireVolumeAccess(ctx.app, user, input.caseId, input.volume);
+    let pages = 0;
+    const name = `${head.caseNo}_${input.volume}.pdf`.replace(/[\\/:*?"<>|]/g, '_');
+    const d = await createDownloadFile(ctx.app, user, { name, mime: 'application/pdf' }, async (target) => {
+      pages = (await bindVolume(ctx.app, { caseId: input.caseId, volume: input.volume, outPath: target, userId: user.id })).pages;
+    });
+    ctx.commit(() => undefined, { recordType: 'case', recordId: input.caseId, summary: `一键组卷：${head.caseNo} ${input.volume}，共 ${pages} 页` });
+    return { ...d, pages };
+  }),
+
+  'efiles.ocr.status': (ctx) => {
+    // Looking at the status also restarts a queue left over from the last session.
+    if (ocrCounts(ctx.app).queued > 0) kickOcr(ctx.app);
+    return ocrStatus(ctx.app);
+  },
+  'efiles.ocr.setEnabled': (ctx, input) => {
+    updateSettings(ctx.app, { ocrEnabled: input.enabled });
+    ctx.note({ recordType: 'settings', recordId: 'ocrEnabled', summary: input.enabled ? '开启文字识别（OCR）' : '关闭文字识别（OCR）' });
+    if (input.enabled) kickOcr(ctx.app);
+    return ocrStatus(ctx.app);
+  },
+  'efiles.ocr.retry': (ctx) => {
+    const requeued = retryFailedOcr(ctx.app);
+    ctx.note({ recordType: 'settings', recordId: 'ocr', summary: `重新识别失败的页面 ${requeued} 页` });
+    if (requeued) kickOcr(ctx.app);
+    return { requeued };
+  },
+};

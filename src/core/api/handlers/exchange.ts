@@ -1,0 +1,89 @@
+import path from 'node:path';
+import type { Handlers } from '../context';
+import { asyncHandler, requireUser } from '../context';
+import { createDownload } from '../../files/downloads';
+import { discardStaged } from '../../files/uploads';
+import { precheckExport } from '../../exchange/exportPackage';
+import { cancelJob, getJob, jobView, startExportJob } from '../../exchange/jobs';
+import { listExports } from '../../exchange/history';
+import { ensureSigningKey, listKeys, publicKeyPem, rotateSigningKey } from '../../exchange/keys';
+import { copyOut, openView, stagedPath, viewLedger } from '../../exchange/view';
+import { documentCount } from '../../exchange/plan';
+
+type ExchangeHandlers = Pick<
+  Handlers,
+  | 'exchange.export.start'
+  | 'exchange.export.status'
+  | 'exchange.export.cancel'
+  | 'exchange.history.list'
+  | 'exchange.view.open'
+  | 'exchange.view.file'
+  | 'exchange.view.ledger'
+  | 'exchange.key.list'
+  | 'exchange.key.export'
+  | 'exchange.key.rotate'
+  | 'exchange.cases.search'
+>;
+
+export const exchangeHandlers: ExchangeHandlers = {
+  'exchange.export.start': asyncHandler(async (ctx, input) => {
+    const user = requireUser(ctx);
+    // Refuse bad periods, unknown cases and 副卷 without the right before any job starts.
+    const { period } = precheckExport(ctx.app, user, input);
+    const job = startExportJob(ctx.app, user, input);
+    // The explicit choice to include 副卷 is audited when it is made (and again with the finished export).
+    ctx.commit(() => undefined, {
+      recordType: 'exchange_job',
+      recordId: job.jobId,
+      summary: `开始导出上报包 ${period.label}${input.cases.length ? `，案件：${input.cases.join('、')}` : ''}${input.includeSecondary ? '；明确选择包含副卷' : ''}`,
+    });
+    return { jobId: job.jobId };
+  }),
+  'exchange.export.status': (ctx, input) => jobView(getJob(requireUser(ctx), input.jobId)),
+  'exchange.export.cancel': (ctx, input) => jobView(cancelJob(requireUser(ctx), input.jobId)),
+  'exchange.history.list': (ctx) => ({ rows: listExports(ctx.app) }),
+  'exchange.view.open': asyncHandler(async (ctx, input) => {
+    const user = requireUser(ctx);
+    const file = stagedPath(ctx.app, user, input.uploadId);
+    const r = await openView(ctx.app, user, file, { move: true });
+    if (!r.viewId) discardStaged(ctx.app, user, input.uploadId);
+    const m = r.manifest;
+    ctx.commit(() => undefined, {
+      recordType: 'exchange_view',
+      recordId: m?.packageId ?? input.uploadId,
+      summary: r.ok
+        ? `校验并打开上报包：${m!.court.name} ${m!.period.week ?? `${m!.period.from}至${m!.period.to}`} 第${m!.revision}版，${m!.files.length} 个文件${m!.includesSecondary ? '（含副卷）' : ''}`
+        : `校验上报包未通过：${r.problems.length} 个问题，首个：${r.problems[0]?.message ?? ''}`,
+    });
+    return { ok: r.ok, problems: r.problems, manifest: r.manifest, keyId: r.keyId, viewId: r.viewId, files: (m?.files ?? []).map((f, index) => ({ ...f, index })) };
+  }),
+  'exchange.view.file': asyncHandler(async (ctx, input) => copyOut(ctx.app, requireUser(ctx), input.viewId, input.index)),
+  'exchange.view.ledger': asyncHandler(async (ctx, input) => viewLedger(ctx.app, requireUser(ctx), input.viewId)),
+  'exchange.key.list': (ctx) => {
+    ensureSigningKey(ctx.app);
+    return { keys: listKeys(ctx.app) };
+  },
+  'exchange.key.export': (ctx, input) => {
+    const user = requireUser(ctx);
+    const keys = listKeys(ctx.app);
+    const k = input.keyId ? keys.find((x) => x.keyId === input.keyId) : keys.find((x) => x.current);
+    const pem = publicKeyPem(ctx.app, k?.keyId ?? input.keyId ?? '');
+    const text = `${pem}`;
+    const download = createDownload(ctx.app, user, { name: path.basename(`上报包签名公钥-${k!.keyId}.pem`), bytes: Buffer.from(text), mime: 'application/x-pem-file' });
+    return { ...k!, pem, download };
+  },
+  'exchange.key.rotate': (ctx) => {
+    const k = rotateSigningKey(ctx.app);
+    ctx.note({ recordType: 'exchange_key', recordId: k.keyId, summary: `更换上报包签名密钥，新密钥 ${k.keyId}（指纹 ${k.fingerprint}）；旧公钥保留用于校验旧包` });
+    return k;
+  },
+  'exchange.cases.search': (ctx, input) => {
+    const rows = ctx.app.sqlite
+      .prepare(
+        `SELECT c.id AS caseId, c.case_no AS caseNo, u.display_name AS handler FROM cases c LEFT JOIN users u ON u.id = c.handler_id
+         WHERE c.case_no LIKE ? ORDER BY c.id DESC LIMIT 50`,
+      )
+      .all(`%${input.q}%`) as { caseId: number; caseNo: string; handler: string | null }[];
+    return { rows: rows.map((r) => ({ ...r, documents: documentCount(ctx.app, r.caseId) })) };
+  },
+};

@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCanvas } from '@napi-rs/canvas';
+import { Document, Packer, Paragraph } from 'docx';
+import { PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
+import { testCore, type TestCore } from '../../../../test/support/core';
+import { seedCase, textPdf } from '../../../../test/support/efiles';
+import { updateSettings } from '../../settings/settings';
+import { fileGeneratedDocument } from '../fileGenerated';
+import { extractPdfText } from '../text/pdfText';
+import { openDownload } from '../../files/downloads';
+import { bindVolume } from './bindVolume';
+
+let t: TestCore;
+afterEach(() => t?.cleanup());
+
+function scanJpeg(): Buffer {
+  const c = createCanvas(620, 877);
+  const g = c.getContext('2d');
+  g.fillStyle = '#f4f1ea';
+  g.fillRect(0, 0, 620, 877);
+  g.fillStyle = '#333';
+  g.fillRect(80, 120, 460, 8);
+  return c.toBuffer('image/jpeg');
+}
+
+async function docxBytes(): Promise<Buffer> {
+  return Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('执行和解协议')] }] }));
+}
+
+async function fixture() {
+  t = testCore({ now: '2026-11-23T06:00:00Z' });
+  updateSettings(t.app, { ocrEnabled: false });
+  const a = t.as('staff', '甲承办');
+  const c = seedCase(t.app, a.user.id, 303);
+  const file = (title: string, fileName: string, bytes: Buffer, sectionName: string, volume: '正卷' | '副卷' = '正卷') =>
+    fileGeneratedDocument(t.app, { caseId: c.id, volume, sectionName, title, fileName, bytes, userId: a.user.id, docDate: '2025-03-10' });
+  // Filed out of catalogue order on purpose: the binding follows sections, not filing order.
+  await file('查封裁定书', '查封裁定书.pdf', textPdf([['查封裁定书', '第一页'], ['第二页']]), '查封、扣押、冻结、扣划裁定书及协助执行通知书');
+  await file('执行通知书', '执行通知书.pdf', textPdf([['执行通知书']]), '受理通知书、执行通知书、报告财产令及送达回证');
+  await file('现场照片', '现场.jpg', scanJpeg(), '财产查控材料');
+  await file('执行和解协议', '和解协议.docx', await docxBytes(), '执行和解协议及笔录');
+  await file('执行措施审批表', '审批表.pdf', textPdf([['执行措施审批表']]), '各类审批表、审批意见', '副卷');
+  return { a, c };
+}
+
+describe('一键组卷 (bindVolume)', () => {
+  it('binds cover + 目录 + documents in catalogue order + 备考表, with page ranges, page numbers and bookmarks', async () => {
+    const { a, c } = await fixture();
+    const out = path.join(t.dir, 'out', '正卷.pdf');
+    const r = await bindVolume(t.app, { caseId: c.id, volume: '正卷', outPath: out, userId: a.user.id });
+    const bytes = fs.readFileSync(out);
+    const pdf = await PDFDocument.load(bytes);
+    // cover 1 + catalogue 1 + 执行通知书 1 + 照片 1 + 查封裁定书 2 + (Word: not bound) + 备考表 1
+    expect(pdf.getPageCount()).toBe(7);
+    expect(r.pages).toBe(7);
+    const text = await extractPdfText(new Uint8Array(bytes));
+    const flat = text.map((p) => p.replace(/\s+/g, ''));
+    expect(flat[0]).toContain('执行案件卷宗');
+    expect(flat[0]).toContain('（2025）鄂0505执303号');
+    expect(flat[0]).toContain('共4件7页');
+    const cat = flat[1];
+    expect(cat).toContain('卷内目录');
+    // Rows in catalogue order: number, title, date, page range (the Word file with a note instead),
+    // then the 备考表's page; the catalogue page's own stamped number (2) comes last.
+    expect(cat).toContain(
+      ['1执行通知书2025-03-103', '2现场照片2025-03-104', '3查封裁定书2025-03-105-6', '4执行和解协议2025-03-10—Word，未编页', '5备考表7'].join('') + '2',
+    );
+    expect(cat.indexOf('执行通知书')).toBeLessThan(cat.indexOf('查封裁定书'));
+    expect(flat[4]).toContain('查封裁定书');
+    expect(flat[6]).toContain('备考表');
+    expect(flat[6]).toContain('执行和解协议');
+    // Page numbers on every page (the number is the last text drawn on the page).
+    text.forEach((p, i) => expect(p.trim().endsWith(String(i + 1)), `page ${i + 1}`).toBe(true));
+    // Bookmarks: 卷皮, 卷内目录, three bound documents, 备考表.
+    const outlines = pdf.catalog.lookup(PDFName.of('Outlines'), PDFDict);
+    expect((outlines.get(PDFName.of('Count')) as PDFNumber).asNumber()).toBe(6);
+    expect(r.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(fs.readdirSync(path.dirname(out))).toEqual(['正卷.pdf']); // no temp file left behind
+  });
+
+  it('efiles.bind: 副卷 only for the handler/chief/admin, audited, offered as a download', async () => {
+    const { a, c } = await fixture();
+    const other = t.as('staff', '乙承办');
+    const refused = await other.call('efiles.bind', { caseId: c.id, volume: '副卷' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.code).toBe('FORBIDDEN');
+    const d = await a.run('efiles.bind', { caseId: c.id, volume: '副卷' });
+    expect(d.name).toBe('（2025）鄂0505执303号_副卷.pdf');
+    expect(d.pages).toBe(4);
+    const file = openDownload(t.app, a.user, d.token).file;
+    expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    const audit = t.app.sqlite.prepare("SELECT summary FROM audit_log WHERE call = 'efiles.bind'").all() as { summary: string }[];
+    expect(audit.map((x) => x.summary)).toEqual(['一键组卷：（2025）鄂0505执303号 副卷，共 4 页']);
+    const empty = seedCase(t.app, a.user.id, 304);
+    const none = await a.call('efiles.bind', { caseId: empty.id, volume: '正卷' });
+    expect(none.ok).toBe(false);
+    if (!none.ok) expect(none.error.message).toContain('还没有文件');
+  });
+});

@@ -1,0 +1,156 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { CoreApp } from '../../app';
+import { fail } from '../../errors';
+import { getSettings } from '../../settings/settings';
+import { chinaToday } from '../../ledger/dates';
+import { caseHead } from '../access';
+import { blobPath } from '../store';
+import { addImagePage, loadForBinding } from './sources';
+import { CATALOGUE_ROWS_PER_PAGE, frontAndBackSheets, type CatalogueRow } from './layout';
+import { stampPageNumber } from './stamp';
+import { addOutline } from './outline';
+
+export type BindInput = { caseId: number; volume: '正卷' | '副卷'; outPath: string; userId: number };
+export type BindResult = { path: string; pages: number; sha256: string };
+
+type DocRow = { id: number; title: string; kind: string; mime: string; sha256: string; doc_date: string | null; section: string };
+
+/**
+ * 一键组卷: one PDF for one volume of a case — 卷皮, 卷内目录 with each document's page range, every
+ * document in catalogue order (section order, then the order within the section), 备考表; page
+ * numbers stamped on every page, continuous from the cover, so the numbers in the 目录 are the
+ * PDF's own page numbers; one bookmark per document. Documents that cannot become pages (Word,
+ * Excel, OFD, a damaged or encrypted PDF) are listed in the 目录 with a note instead of a page range.
+ * The file is written to a temp name beside `outPath`, then renamed, so a reader never sees half a PDF.
+ */
+export async function bindVolume(app: CoreApp, input: BindInput): Promise<BindResult> {
+  const head = caseHead(app, input.caseId);
+  const c = app.sqlite.prepare('SELECT cause, filed_on, closed_on, closure_type FROM cases WHERE id = ?').get(input.caseId) as {
+    cause: string | null;
+    filed_on: string | null;
+    closed_on: string | null;
+    closure_type: string | null;
+  };
+  const parties = app.sqlite.prepare('SELECT side, name FROM parties WHERE case_id = ? ORDER BY id').all(input.caseId) as { side: string; name: string }[];
+  const docs = app.sqlite
+    .prepare(
+      `SELECT d.id, d.title, d.kind, d.mime, d.sha256, d.doc_date, s.name AS section
+       FROM efile_documents d JOIN efile_sections s ON s.id = d.section_id
+       WHERE d.case_id = ? AND d.volume = ? AND d.deleted_at IS NULL
+       ORDER BY s.sort_order, d.sort_order, d.id`,
+    )
+    .all(input.caseId, input.volume) as DocRow[];
+  if (docs.length === 0) fail('NOT_FOUND', `${head.caseNo} 的${input.volume}还没有文件，无法组卷`, 'volume');
+
+  const out = await PDFDocument.create();
+  const digits = await out.embedFont(StandardFonts.Helvetica);
+  // Cover and catalogue come first but are drawn last (they need the page ranges): documents are
+  // numbered from `lead` on, and the sheets are inserted in front at the end.
+  const catalogueCount = Math.ceil((docs.length + 1) / CATALOGUE_ROWS_PER_PAGE);
+  const lead = 1 + catalogueCount;
+
+  const rows: CatalogueRow[] = [];
+  const bookmarks: { title: string; pageIndex: number }[] = [
+    { title: '卷皮', pageIndex: 0 },
+    { title: '卷内目录', pageIndex: 1 },
+  ];
+  const unbound: { title: string; reason: string }[] = [];
+  let bound = 0;
+  for (const d of docs) {
+    const first = out.getPageCount() + lead;
+    const loaded = await loadForBinding(blobPath(app, d.sha256), d);
+    if (loaded.ok && loaded.kind === 'pdf') {
+      const copied = await out.copyPages(loaded.doc, loaded.doc.getPageIndices());
+      for (const p of copied) out.addPage(p);
+    } else if (loaded.ok) {
+      for (const img of loaded.images) await addImagePage(out, img);
+    }
+    const added = out.getPageCount() + lead - first;
+    const no = rows.length + 1;
+    if (loaded.ok && added > 0) {
+      bound++;
+      rows.push({ no, title: d.title, date: d.doc_date ?? '', pages: added === 1 ? `${first + 1}` : `${first + 1}-${first + added}`, note: '' });
+      bookmarks.push({ title: d.title, pageIndex: first });
+    } else {
+      const reason = loaded.ok ? '文件没有页面' : loaded.reason;
+      rows.push({ no, title: d.title, date: d.doc_date ?? '', pages: '—', note: loaded.ok ? '无页面' : loaded.note });
+      unbound.push({ title: d.title, reason });
+    }
+  }
+  const total = out.getPageCount() + lead + 1;
+  rows.push({ no: rows.length + 1, title: '备考表', date: '', pages: String(total), note: '' });
+  bookmarks.push({ title: '备考表', pageIndex: total - 1 });
+
+  const boundOn = chinaToday(app.now());
+  const boundBy = userName(app, input.userId);
+  const by = (side: string) => parties.filter((p) => p.side === side).map((p) => p.name).join('、');
+  const sheets = await frontAndBackSheets(
+    {
+      courtName: getSettings(app).courtName,
+      volume: input.volume,
+      caseNo: head.caseNo,
+      cause: c.cause ?? '',
+      applicants: by('申请执行人'),
+      debtors: by('被执行人'),
+      handler: head.handlerName ?? '',
+      filedOn: c.filed_on ?? '',
+      closedOn: c.closed_on ?? '',
+      closure: c.closure_type ?? '',
+      documents: docs.length,
+      pages: total,
+      boundOn,
+    },
+    rows,
+    { documents: docs.length, pages: total, unbound, boundBy, boundOn, caseNo: head.caseNo, volume: input.volume },
+  );
+  const sheetDoc = await PDFDocument.load(sheets);
+  const copied = await out.copyPages(sheetDoc, sheetDoc.getPageIndices());
+  copied.slice(0, lead).forEach((p, i) => out.insertPage(i, p));
+  out.addPage(copied[copied.length - 1]);
+  if (out.getPageCount() !== total) throw new Error(`bound ${out.getPageCount()} pages, expected ${total}`);
+
+  out.getPages().forEach((p, i) => stampPageNumber(p, i + 1, digits));
+  addOutline(out, bookmarks);
+  out.setTitle(`${head.caseNo} ${input.volume}`, { showInWindowTitleBar: true });
+  out.setSubject(`执行案件卷宗（${input.volume}），共 ${docs.length} 件 ${total} 页，其中 ${bound} 件编入页面`);
+  out.setProducer('交叉执行工作台');
+  out.setCreator('交叉执行工作台 一键组卷');
+  out.setCreationDate(app.now());
+  out.setModificationDate(app.now());
+  out.setLanguage('zh-CN');
+
+  const bytes = await out.save({ useObjectStreams: true });
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  writeAtomically(input.outPath, bytes);
+  return { path: input.outPath, pages: total, sha256 };
+}
+
+function userName(app: CoreApp, userId: number): string {
+  if (userId <= 0) return '命令行';
+  const u = app.sqlite.prepare('SELECT display_name AS n FROM users WHERE id = ?').get(userId) as { n: string } | undefined;
+  return u?.n ?? '';
+}
+
+function writeAtomically(target: string, bytes: Uint8Array): void {
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.part`);
+  const fd = fs.openSync(temp, 'wx');
+  try {
+    fs.writeSync(fd, bytes);
+    fs.fsyncSync(fd);
+  } catch (e) {
+    fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
+    throw e;
+  }
+  fs.closeSync(fd);
+  try {
+    fs.renameSync(temp, target);
+  } catch (e) {
+    fs.rmSync(temp, { force: true });
+    throw e;
+  }
+}

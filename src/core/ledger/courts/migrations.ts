@@ -1,0 +1,45 @@
+import type { Migration } from '../../db/migrations';
+
+/**
+ * The court directory, seeded for 宜昌 (the configured court's area: settings courtCode 鄂0505).
+ *
+ * Why a migration and not seeding at init: the directory is reference data every ledger row points
+ * to (cases.court_code REFERENCES courts), so it must exist before the first case, the CLI import
+ * or the demo runs, whoever opens the database first; a migration runs exactly once, inside the
+ * upgrade transaction, with a backup made beforehand, and is recorded in schema_migrations. Seeding
+ * "at init" would have to guess on every start whether an admin deleted or renamed a court on
+ * purpose. INSERT OR IGNORE keeps admins' own rows if they added the same code earlier.
+ *
+ * Codes (法〔2015〕137号 第四条、第五条 ✅): 高院 = province abbreviation; 中院 = + the 3rd–4th digits,
+ * 基层 = + the 3rd–6th digits of the GB/T 2260 division code (domain brief §3.2).
+ * 🟡 Every code below except the rule itself is DERIVED from GB/T 2260 (4205 宜昌市, 420502 西陵区 …
+ * 420583 枝江市); the SPC's published list was not seen. Admins correct them in 设置 → 法院.
+ */
+const BASIC: [code: string, name: string][] = [
+  ['鄂0502', '宜昌市西陵区人民法院'], // 🟡 420502
+  ['鄂0503', '宜昌市伍家岗区人民法院'], // 🟡 420503
+  ['鄂0504', '宜昌市点军区人民法院'], // 🟡 420504
+  ['鄂0505', '宜昌市猇亭区人民法院'], // 🟡 420505 (domain brief §3.2: division code ✅, court code derived)
+  ['鄂0506', '宜昌市夷陵区人民法院'], // 🟡 420506
+  ['鄂0525', '远安县人民法院'], // 🟡 420525
+  ['鄂0526', '兴山县人民法院'], // 🟡 420526
+  ['鄂0527', '秭归县人民法院'], // 🟡 420527
+  ['鄂0528', '长阳土家族自治县人民法院'], // 🟡 420528
+  ['鄂0529', '五峰土家族自治县人民法院'], // 🟡 420529
+  ['鄂0581', '宜都市人民法院'], // 🟡 420581
+  ['鄂0582', '当阳市人民法院'], // 🟡 420582
+  ['鄂0583', '枝江市人民法院'], // 🟡 420583
+];
+
+const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+export const courtMigrations: Migration[] = [
+  {
+    id: 'ledger-courts/0001_yichang_seed',
+    sql: [
+      `INSERT OR IGNORE INTO courts (code, name, level, parent_code) VALUES ('鄂', '湖北省高级人民法院', '高级', NULL);`,
+      `INSERT OR IGNORE INTO courts (code, name, level, parent_code) VALUES ('鄂05', '湖北省宜昌市中级人民法院', '中级', '鄂');`, // 🟡 4205
+      ...BASIC.map(([code, name]) => `INSERT OR IGNORE INTO courts (code, name, level, parent_code) VALUES (${q(code)}, ${q(name)}, '基层', '鄂05');`),
+    ].join('\n'),
+  },
+];

@@ -1,0 +1,30 @@
+import type { Migration } from '../../db/migrations';
+
+/**
+ * Deadlines and discovery: case-money payouts (so the payout reminder of the Hubei 5-day rule can
+ * be cleared) and the indexes that keep reminders and discovery for the whole ledger under a second.
+ */
+export const ledgerDeadlineMigrations: Migration[] = [
+  {
+    id: 'ledger-deadlines/0001_payouts_indexes',
+    sql: `
+CREATE TABLE ledger_payouts (
+  id INTEGER PRIMARY KEY,
+  progress_id INTEGER NOT NULL UNIQUE REFERENCES progress_entries(id),
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  paid_on TEXT NOT NULL,
+  note TEXT,
+  created_at TEXT NOT NULL,
+  created_by INTEGER REFERENCES users(id)
+);
+CREATE INDEX ledger_payouts_case ON ledger_payouts(case_id);
+-- Money arrivals still to be paid out: a small partial index instead of scanning a million entries.
+CREATE INDEX progress_money ON progress_entries(on_date) WHERE amount_fen > 0 AND voided_at IS NULL;
+-- "Resolved" and "substantive" look-ups per case (discovery, 一案双查).
+CREATE INDEX progress_resolved ON progress_entries(case_id) WHERE resolved = 1 AND voided_at IS NULL;
+CREATE INDEX progress_substantive ON progress_entries(case_id, on_date) WHERE substantive = 1 AND voided_at IS NULL;
+CREATE INDEX parties_debtor ON parties(side, id_number, name);
+CREATE INDEX supervisions_transfer ON supervisions(transfer_id, kind);
+`,
+  },
+];

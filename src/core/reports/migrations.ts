@@ -1,0 +1,56 @@
+import type { Migration } from '../db/migrations';
+
+/**
+ * Generated weekly reports. Each generation is kept (never overwritten) with the figures it was
+ * made from and the three files, so the history shows who generated what and when, with checksums.
+ * Once a version is marked 已报送 it is frozen; later generations for the same week are revisions.
+ * The progress_entries columns the as-of computation needs (recorded_at, voided_at) already exist
+ * in the ledger's own migration.
+ */
+export const reportMigrations: Migration[] = [
+  {
+    id: 'reports/0001_weekly_reports',
+    sql: `
+CREATE TABLE weekly_reports (
+  id INTEGER PRIMARY KEY,
+  week TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  status TEXT NOT NULL DEFAULT '已生成' CHECK (status IN ('已生成','已报送')),
+  revision INTEGER NOT NULL DEFAULT 0,
+  start_on TEXT NOT NULL,
+  end_on TEXT NOT NULL,
+  cutoff_at TEXT NOT NULL,
+  figures TEXT NOT NULL,
+  figures_sha256 TEXT NOT NULL,
+  generated_at TEXT NOT NULL,
+  generated_by INTEGER REFERENCES users(id),
+  generated_by_name TEXT NOT NULL,
+  submitted_at TEXT,
+  submitted_by INTEGER REFERENCES users(id),
+  submitted_by_name TEXT,
+  efile_document_ids TEXT,
+  UNIQUE (week, version)
+);
+CREATE INDEX weekly_reports_week ON weekly_reports(week, status);
+
+CREATE TABLE weekly_report_files (
+  report_id INTEGER NOT NULL REFERENCES weekly_reports(id),
+  kind TEXT NOT NULL CHECK (kind IN ('docx','xlsx','pdf')),
+  file_name TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  bytes BLOB NOT NULL,
+  PRIMARY KEY (report_id, kind)
+);
+
+-- A submitted version is frozen: its files and figures can never change.
+CREATE TRIGGER weekly_reports_frozen BEFORE UPDATE OF figures, figures_sha256, week, version ON weekly_reports
+WHEN OLD.status = '已报送'
+BEGIN SELECT RAISE(ABORT, '已报送的周报不能修改'); END;
+CREATE TRIGGER weekly_report_files_frozen BEFORE UPDATE ON weekly_report_files
+BEGIN SELECT RAISE(ABORT, '周报文件不能修改'); END;
+CREATE TRIGGER weekly_report_files_keep BEFORE DELETE ON weekly_report_files
+BEGIN SELECT RAISE(ABORT, '周报文件不能删除'); END;
+`,
+  },
+];

@@ -1,0 +1,296 @@
+import type { WeeklyCaseRow, WeeklyFigures } from '../../contract/calls/reports';
+import { TRANSFER_MODES, DIRECTIONS } from '../../contract/vocabulary';
+import type { CoreApp } from '../app';
+import { loadCalendar } from '../calendar/calendar';
+import { daysBetween } from '../ledger/dates';
+import { getSettings } from '../settings/settings';
+import { ACTIVE_STATES, transfersAsOf, type TransferAsOf } from './asOf';
+import { correctionsIn } from './corrections';
+import { overdueAsOf, type CaseFacts } from './overdue';
+import { reportWeek, shiftWeek } from './week';
+
+export type { WeeklyFigures };
+
+/**
+ * The weekly report's figures (issue 6 item 2; SPC metrics of domain brief §1.7), as of the end of
+ * the reporting week. Unit of count: the CASE (交叉执行案件数 counts cases). A case is a
+ * cross-execution case from the legal date its first transfer was decided (已决定 or later); its
+ * mode/direction are those of its latest decided transfer, so a case that moves from 督促 to 指令 is
+ * not counted twice. Money recovered counts progress entries dated on/after that date.
+ */
+export function weeklyFigures(app: CoreApp, input: { week: string }): WeeklyFigures {
+  const settings = getSettings(app);
+  const startsOn = settings.reportWeekStartsOn ?? 1;
+  const w = reportWeek(input.week, startsOn);
+  const nowIso = app.now().toISOString();
+  const provisional = nowIso < w.cutoffAt;
+  // Until the week has ended, "as of" is now (nothing later exists yet anyway).
+  const cutoffAt = w.cutoffAt;
+  const prev = shiftWeek(w, -1, startsOn);
+  const inWeek = (d: string | null) => !!d && d >= w.startOn && d <= w.endOn;
+
+  const all = transfersAsOf(app, cutoffAt);
+  // A transfer that left (已退出) after its decision keeps its decidedOn from the replay and still counts.
+  const cross = all.filter((t) => t.decidedOn && t.decidedOn <= w.endOn);
+
+  // Per case: first decision date and the latest decided transfer.
+  const byCase = new Map<number, { since: string; primary: TransferAsOf; transfers: TransferAsOf[] }>();
+  for (const t of cross) {
+    const c = byCase.get(t.caseId);
+    if (!c) byCase.set(t.caseId, { since: t.decidedOn!, primary: t, transfers: [t] });
+    else {
+      c.transfers.push(t);
+      if (t.decidedOn! < c.since) c.since = t.decidedOn!;
+      if (t.decidedOn! > c.primary.decidedOn! || (t.decidedOn === c.primary.decidedOn && t.id > c.primary.id)) c.primary = t;
+    }
+  }
+  const caseIds = [...byCase.keys()];
+  const caseInfo = loadCases(app, caseIds);
+  const userNames = new Map((app.sqlite.prepare('SELECT id, display_name AS n FROM users').all() as { id: number; n: string }[]).map((u) => [u.id, u.n]));
+  const courtNames = new Map((app.sqlite.prepare('SELECT code, name FROM courts').all() as { code: string; name: string }[]).map((c) => [c.code, c.name]));
+
+  // Progress aggregated in SQL against a temp table of (case, since, mode).
+  const agg = progressAggregates(app, byCase, w, cutoffAt);
+
+  const trendWeeks = Array.from({ length: 12 }, (_, i) => shiftWeek(w, i - 11, startsOn));
+  const trendAmounts = trendAmountsByMode(app, trendWeeks[0]!.startOn, w.endOn, cutoffAt);
+
+  const modeOf = (caseId: number) => byCase.get(caseId)!.primary.mode;
+  const headline = { casesWeek: 0, casesTotal: byCase.size, activeCases: 0, progressWeek: 0, progressTotal: 0, amountWeekFen: 0, amountTotalFen: 0 };
+  const byMode = new Map(TRANSFER_MODES.map((m) => [m as string, { mode: m as string, week: 0, total: 0, active: 0, amountWeekFen: 0, amountTotalFen: 0 }]));
+  const byDirection = new Map(DIRECTIONS.map((d) => [d as string, { direction: d as string, week: 0, total: 0 }]));
+  const closed = new Map<string, { closureType: string; week: number; total: number }>();
+  let closeDays = 0;
+  let closeN = 0;
+  let closedWeek = 0;
+  const rows: WeeklyCaseRow[] = [];
+  const noProgress: WeeklyFigures['noProgress'] = [];
+
+  for (const [caseId, c] of byCase) {
+    const t = c.primary;
+    const info = caseInfo.get(caseId)!;
+    const a = agg.get(caseId);
+    const isNew = inWeek(c.since);
+    const active = !!t.state && ACTIVE_STATES.has(t.state);
+    const progWeek = !!a?.progWeek || inWeek(t.resolvedOn);
+    const progTotal = !!a?.progTotal || (!!t.resolvedOn && t.resolvedOn <= w.endOn);
+    const m = byMode.get(t.mode) ?? byMode.set(t.mode, { mode: t.mode, week: 0, total: 0, active: 0, amountWeekFen: 0, amountTotalFen: 0 }).get(t.mode)!;
+    const d = byDirection.get(t.direction) ?? byDirection.set(t.direction, { direction: t.direction, week: 0, total: 0 }).get(t.direction)!;
+    m.total++;
+    d.total++;
+    if (isNew) {
+      headline.casesWeek++;
+      m.week++;
+      d.week++;
+    }
+    if (active) {
+      headline.activeCases++;
+      m.active++;
+    }
+    if (progWeek) headline.progressWeek++;
+    if (progTotal) headline.progressTotal++;
+    headline.amountWeekFen += a?.amountWeek ?? 0;
+    headline.amountTotalFen += a?.amountTotal ?? 0;
+    m.amountWeekFen += a?.amountWeek ?? 0;
+    m.amountTotalFen += a?.amountTotal ?? 0;
+    if (t.state === '已结案' && t.closedOn) {
+      // Closure type is the ledger's current entry (cases.closure_type has no history of its own).
+      const type = t.closureType ?? info.closureType ?? '未注明';
+      const k = closed.get(type) ?? closed.set(type, { closureType: type, week: 0, total: 0 }).get(type)!;
+      k.total++;
+      if (inWeek(t.closedOn)) {
+        k.week++;
+        closedWeek++;
+      }
+      const from = t.receivedOn ?? t.filedOn ?? t.decidedOn;
+      if (from && from <= t.closedOn) {
+        closeDays += daysBetween(from, t.closedOn);
+        closeN++;
+      }
+    }
+    const handler = userNames.get(t.handlerId ?? info.handlerId ?? -1) ?? '';
+    if (active && !a?.anyWeek) noProgress.push({ caseId, caseNo: info.caseNo, mode: t.mode, state: t.state!, handler });
+    if (active || inWeek(t.closedOn) || inWeek(t.exitedOn) || isNew || a?.anyWeek) {
+      rows.push({
+        caseId,
+        transferId: t.id,
+        caseNo: info.caseNo,
+        applicants: info.applicants,
+        debtors: info.debtors,
+        mode: t.mode,
+        direction: t.direction,
+        originalCourt: courtNames.get(t.originalCourtCode ?? '') ?? t.originalCourtCode ?? '',
+        currentCourt: courtNames.get(t.receivingCourtCode ?? t.originalCourtCode ?? '') ?? t.receivingCourtCode ?? '',
+        progressText: a?.texts.join('；') ?? '',
+        amountWeekFen: a?.amountWeek ?? 0,
+        amountTotalFen: a?.amountTotal ?? 0,
+        state: t.state!,
+        handler,
+        substantiveWeek: progWeek,
+      });
+    }
+  }
+  rows.sort((x, y) => x.caseNo.localeCompare(y.caseNo, 'zh'));
+  noProgress.sort((x, y) => x.caseNo.localeCompare(y.caseNo, 'zh'));
+
+  const tiji = cross.filter((t) => t.mode === '提级').length;
+  const caseNoOf = new Map([...caseInfo].map(([id, i]) => [id, i.caseNo]));
+  const facts: CaseFacts[] = [...byCase].map(([caseId, c]) => ({ caseId, caseNo: caseNoOf.get(caseId)!, since: c.since, applicationReceivedOn: caseInfo.get(caseId)!.applicationReceivedOn, primary: c.primary }));
+  const overdue = overdueAsOf(app, loadCalendar(app), { endOn: w.endOn, cutoffAt }, facts, cross, caseNoOf);
+
+  const transferCase = new Map(all.map((t) => [t.id, t.caseId]));
+  const crossCases = new Map([...byCase].map(([id, c]) => [id, { caseNo: caseNoOf.get(id)!, since: c.since }]));
+  const corrections = correctionsIn(app, w, prev.cutoffAt, startsOn, crossCases, transferCase);
+
+  const doubleChecks = (
+    app.sqlite
+      .prepare(
+        `SELECT s.case_id AS caseId, c.case_no AS caseNo, s.raised_on AS raisedOn, s.result_on AS resultOn, coalesce(s.reason, '') AS reason
+         FROM supervisions s JOIN cases c ON c.id = s.case_id
+         WHERE s.kind = '一案双查' AND s.created_at < ? AND s.raised_on <= ? AND (s.result_on IS NULL OR s.result_on >= ?) ORDER BY s.raised_on, s.id`,
+      )
+      .all(cutoffAt, w.endOn, w.startOn) as { caseId: number; caseNo: string; raisedOn: string; resultOn: string | null; reason: string }[]
+  ).map((s) => ({ caseId: s.caseId, caseNo: s.caseNo, raisedOn: s.raisedOn, reason: s.reason, status: s.resultOn && s.resultOn <= w.endOn ? `已办结（${s.resultOn}）` : '进行中' }));
+
+  const trend = trendWeeks.map((tw, i) => {
+    const newByMode: Record<string, number> = {};
+    let newCases = 0;
+    for (const [caseId, c] of byCase)
+      if (c.since >= tw.startOn && c.since <= tw.endOn) {
+        newCases++;
+        const mode = modeOf(caseId);
+        newByMode[mode] = (newByMode[mode] ?? 0) + 1;
+      }
+    const amountByMode = trendAmounts.get(i) ?? {};
+    return { week: tw.week, startOn: tw.startOn, newCases, newByMode, amountByMode, amountFen: Object.values(amountByMode).reduce((s, v) => s + v, 0) };
+  });
+
+  return {
+    week: w.week,
+    startOn: w.startOn,
+    endOn: w.endOn,
+    cutoffAt,
+    provisional,
+    courtName: settings.courtName,
+    headline,
+    byMode: [...byMode.values()],
+    byDirection: [...byDirection.values()],
+    closedByType: [...closed.values()].sort((a, b) => b.total - a.total || a.closureType.localeCompare(b.closureType, 'zh')),
+    escalation: { tiji, transfers: cross.length, sharePercent: cross.length ? Math.round((tiji / cross.length) * 1000) / 10 : 0 },
+    closure: { closedTotal: [...closed.values()].reduce((s, k) => s + k.total, 0), closedWeek, avgDaysToClose: closeN ? Math.round((closeDays / closeN) * 10) / 10 : null },
+    overdue,
+    noProgress,
+    doubleChecks,
+    corrections,
+    rows,
+    trend,
+    notes: [
+      `本表数据为截至 ${w.endOn} 24 时（北京时间）已录入台账的情况；此后补录、作废或更正的，在下一期周报“更正说明”中列出，本期数据不变。`,
+      '案件数按案件计：同一案件先后督促、指令的，按最近一次交叉执行方式分类，不重复计数。',
+      '执行到位金额为交叉执行决定之日起登记的到位款，单位万元，保留两位小数。',
+      ...(provisional ? ['本周尚未结束，以上为临时数据。'] : []),
+    ],
+  };
+}
+
+type CaseInfo = { caseNo: string; applicants: string; debtors: string; handlerId: number | null; closureType: string | null; applicationReceivedOn: string | null };
+
+function loadCases(app: CoreApp, ids: number[]): Map<number, CaseInfo> {
+  const out = new Map<number, CaseInfo>();
+  if (!ids.length) return out;
+  withIdTable(app, ids, () => {
+    for (const c of app.sqlite
+      .prepare(
+        `SELECT c.id, c.case_no AS caseNo, c.handler_id AS handlerId, c.closure_type AS closureType, c.application_received_on AS applicationReceivedOn
+         FROM cases c JOIN temp.rpt_ids i ON i.id = c.id`,
+      )
+      .all() as ({ id: number } & Omit<CaseInfo, 'applicants' | 'debtors'>)[])
+      out.set(c.id, { ...c, applicants: '', debtors: '' });
+    for (const p of app.sqlite
+      .prepare(`SELECT p.case_id AS caseId, p.side, group_concat(p.name, '、') AS names FROM parties p JOIN temp.rpt_ids i ON i.id = p.case_id GROUP BY p.case_id, p.side`)
+      .all() as { caseId: number; side: string; names: string }[]) {
+      const c = out.get(p.caseId);
+      if (!c) continue;
+      if (p.side === '申请执行人') c.applicants = p.names;
+      else c.debtors = p.names;
+    }
+  });
+  return out;
+}
+
+function withIdTable(app: CoreApp, ids: number[], fn: () => void): void {
+  app.sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS rpt_ids (id INTEGER PRIMARY KEY); DELETE FROM temp.rpt_ids;');
+  const ins = app.sqlite.prepare('INSERT INTO temp.rpt_ids (id) VALUES (?)');
+  for (const id of ids) ins.run(id);
+  try {
+    fn();
+  } finally {
+    app.sqlite.exec('DELETE FROM temp.rpt_ids');
+  }
+}
+
+type Agg = { amountWeek: number; amountTotal: number; progWeek: boolean; progTotal: boolean; anyWeek: boolean; texts: string[] };
+
+/** Entries visible at the cutoff: recorded before it and not voided before it. */
+const VISIBLE = `p.recorded_at < @cutoff AND (p.voided_at IS NULL OR p.voided_at >= @cutoff)`;
+
+function progressAggregates(app: CoreApp, byCase: Map<number, { since: string; primary: TransferAsOf }>, w: { startOn: string; endOn: string }, cutoff: string): Map<number, Agg> {
+  const out = new Map<number, Agg>();
+  app.sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS rpt_cases (case_id INTEGER PRIMARY KEY, since TEXT NOT NULL, mode TEXT NOT NULL); DELETE FROM temp.rpt_cases;');
+  const ins = app.sqlite.prepare('INSERT INTO temp.rpt_cases (case_id, since, mode) VALUES (?, ?, ?)');
+  for (const [id, c] of byCase) ins.run(id, c.since, c.primary.mode);
+  const p = { start: w.startOn, end: w.endOn, cutoff };
+  for (const [caseId, wk, tot, progWk, progTot, anyWk] of app.sqlite
+    .prepare(
+      `SELECT p.case_id,
+              sum(CASE WHEN p.on_date >= @start THEN p.amount_fen ELSE 0 END),
+              sum(p.amount_fen),
+              max(CASE WHEN p.on_date >= @start AND (p.substantive = 1 OR p.resolved = 1) THEN 1 ELSE 0 END),
+              max(CASE WHEN p.substantive = 1 OR p.resolved = 1 THEN 1 ELSE 0 END),
+              max(p.on_date >= @start)
+       FROM progress_entries p JOIN temp.rpt_cases r ON r.case_id = p.case_id
+       WHERE p.on_date >= r.since AND p.on_date <= @end AND ${VISIBLE}
+       GROUP BY p.case_id`,
+    )
+    .raw()
+    .all(p) as [number, number, number, number, number, number][])
+    out.set(caseId, { amountWeek: wk, amountTotal: tot, progWeek: progWk === 1, progTotal: progTot === 1, anyWeek: anyWk === 1, texts: [] });
+  // This week's entries in date order, for the per-case table's "本周进展" column.
+  for (const [caseId, onDate, text, measures] of app.sqlite
+    .prepare(
+      `SELECT p.case_id, p.on_date, coalesce(p.text, ''), p.measures FROM progress_entries p JOIN temp.rpt_cases r ON r.case_id = p.case_id
+       WHERE p.on_date >= @start AND p.on_date <= @end AND p.on_date >= r.since AND ${VISIBLE} ORDER BY p.case_id, p.on_date, p.id`,
+    )
+    .raw()
+    .all(p) as [number, string, string, string][]) {
+    const a = out.get(caseId);
+    if (!a) continue;
+    let m: string[] = [];
+    try {
+      m = JSON.parse(measures) as string[];
+    } catch {
+      /* keep the text */
+    }
+    const parts = [onDate.slice(5).replace('-', '/'), text || m.join('、')].filter(Boolean);
+    a.texts.push(parts.join(' '));
+  }
+  return out;
+}
+
+/** Money recovered per trend week (index from the first trend week) and mode, as known at the cutoff. */
+function trendAmountsByMode(app: CoreApp, firstStart: string, end: string, cutoff: string): Map<number, Record<string, number>> {
+  const out = new Map<number, Record<string, number>>();
+  for (const [wi, mode, fen] of app.sqlite
+    .prepare(
+      `SELECT CAST((julianday(p.on_date) - julianday(@first)) / 7 AS INTEGER) AS wi, r.mode, sum(p.amount_fen)
+       FROM progress_entries p JOIN temp.rpt_cases r ON r.case_id = p.case_id
+       WHERE p.on_date >= @first AND p.on_date <= @end AND p.on_date >= r.since AND p.amount_fen > 0 AND ${VISIBLE}
+       GROUP BY wi, r.mode`,
+    )
+    .raw()
+    .all({ first: firstStart, end, cutoff }) as [number, string, number][]) {
+    const o = out.get(wi) ?? out.set(wi, {}).get(wi)!;
+    o[mode] = fen;
+  }
+  return out;
+}

@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import type { Page } from '@playwright/test';
+import type { CoreApp } from '../../src/core/app';
+import { createUser, toPublic } from '../../src/core/auth/users';
+import { saveCase, saveParty } from '../../src/core/ledger/edit/cases';
+import { caller } from '../support/core';
+import { test, expect, login } from './server';
+
+/** A bureau: handler 张承办 (staff), chief 李局长, one open case of 张承办 with its parties. */
+function seed(app: CoreApp, caseNos = ['（2025）鄂0505执321号']) {
+  const zhang = createUser(app, { username: 'zhangcb', displayName: '张承办', role: 'staff', password: 'password123' });
+  const li = createUser(app, { username: 'lijz', displayName: '李局长', role: 'chief', password: 'password123' });
+  const caseIds = caseNos.map((caseNo, i) => {
+    const c = saveCase(app, { caseNo, cause: '买卖合同', filedOn: '2025-03-01', amountDueFen: 50_000_000, handlerId: zhang.id } as never);
+    saveParty(app, { caseId: c.id, side: '申请执行人', kind: '法人或其他组织', name: `宜昌某建材公司${i}`, isSmb: false, isLivelihood: false } as never);
+    saveParty(app, { caseId: c.id, side: '被执行人', kind: '自然人', name: `刘某${i}`, isSmb: false, isLivelihood: false } as never);
+    return c.id;
+  });
+  return { zhang, li, caseIds };
+}
+
+async function logout(page: Page) {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+}
+
+async function pdfText(file: string): Promise<string> {
+  const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = lib.getDocument({ data: new Uint8Array(fs.readFileSync(file)), useSystemFonts: false, verbosity: 0 });
+  const doc = await task.promise;
+  let s = '';
+  for (let i = 1; i <= doc.numPages; i++) for (const it of (await (await doc.getPage(i)).getTextContent()).items) if ('str' in it) s += it.str;
+  await task.destroy();
+  return s.replace(/\s+/g, '');
+}
+
+test('handler submits, chief approves with an opinion: transfer moves on, audit, timeline and the PDF form show it', async ({ page, server }) => {
+  test.setTimeout(60_000);
+  const { caseIds } = seed(server.app);
+  const nav = page.getByRole('navigation', { name: '主导航' });
+
+  await login(page, server.url, 'zhangcb', 'password123');
+  await nav.getByText('审批').click();
+  await page.getByTestId('new-request').click();
+  await page.getByTestId('case-picker').click();
+  await page.getByRole('option', { name: /（2025）鄂0505执321号/ }).click();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('court-select').click();
+  await page.getByRole('option', { name: /宜都市人民法院/ }).click();
+  await page.getByRole('checkbox', { name: '超六个月未执行' }).check();
+  await page.getByLabel('执行经过').fill('立案后网络查控，被执行人在宜都市有房产，本院处置困难。');
+  await page.getByLabel('申请理由').fill('案件超六个月未执行，异地财产处置困难。');
+  await page.getByTestId('save-draft').click();
+  await expect(page.getByTestId('request-state')).toHaveText('草稿');
+  await page.getByTestId('submit-request').click();
+  await expect(page.getByTestId('request-state')).toHaveText('待审批');
+  await logout(page);
+
+  await login(page, server.url, 'lijz', 'password123');
+  await expect(page.getByTestId('approvals-queue-badge')).toHaveText('1');
+  await expect(page.getByTestId('bell-badge')).toContainText('1');
+  await nav.getByText('审批').click();
+  await expect(page.getByTestId('chief-overview')).toBeVisible();
+  await page.getByTestId('chief-overview').getByText('（2025）鄂0505执321号').click();
+  await expect(page.getByTestId('case-history')).toContainText('刘某0');
+  await page.getByTestId('opinion').fill('同意报请中院指令宜都法院执行。');
+  await page.getByTestId('decide').click();
+  await expect(page.getByTestId('request-state')).toHaveText('已同意');
+  await expect(page.getByTestId('decisions')).toContainText('同意报请中院指令宜都法院执行。');
+  await expect(page.getByTestId('approvals-queue-badge')).toHaveCount(0);
+
+  const t = server.app.sqlite.prepare('SELECT state FROM transfers WHERE case_id = ?').get(caseIds[0]) as { state: string };
+  expect(t.state).toBe('已批准');
+
+  // The approval form as the chief downloads it: the PDF text carries the opinion, names and dates.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-审批表-pdf').click()]);
+  const text = await pdfText(await download.path());
+  const today = new Date(Date.now() + 8 * 3600_000);
+  const cn = `${today.getUTCFullYear()}年${today.getUTCMonth() + 1}月${today.getUTCDate()}日`;
+  expect(text).toContain('同意报请中院指令宜都法院执行。');
+  expect(text).toContain('李局长');
+  expect(text).toContain('张承办');
+  expect(text).toContain(cn);
+  await expect(page.getByTestId('documents')).toContainText('报请函');
+
+  // The case timeline (ledger) and the audit log show the decision.
+  await page.goto(`${server.url}/#/ledger/case/${caseIds[0]}`);
+  await expect(page.getByTestId('case-timeline')).toContainText('待审批 → 已批准');
+  await expect(page.getByTestId('case-timeline')).toContainText('同意报请中院指令宜都法院执行。');
+  await nav.getByText('审计日志').click();
+  await expect(page.getByText(/审批同意（（2025）鄂0505执321号）/)).toBeVisible();
+});
+
+test('returned and rejected: the opinion is required, the handler is told and revises', async ({ page, server }) => {
+  test.setTimeout(60_000);
+  const { zhang, caseIds } = seed(server.app, ['（2025）鄂0505执401号', '（2025）鄂0505执402号']);
+  server.app.sessions.bind('e2e-zhang', zhang.id);
+  const asZhang = caller(server.app, toPublic(zhang), 'e2e-zhang');
+  const ids: number[] = [];
+  for (const caseId of caseIds) {
+    const d = await asZhang.run('approvals.create', {
+      mode: '委托',
+      caseIds: [caseId],
+      reasons: ['力量不足'],
+      receivingCourtCode: '鄂0583',
+      summaryProcess: '被执行人财产均在枝江市。',
+      summaryGrounds: '委托枝江法院执行更便利。',
+    });
+    await asZhang.run('approvals.submit', { requestId: d.request.id });
+    ids.push(d.request.id);
+  }
+
+  await login(page, server.url, 'lijz', 'password123');
+  await expect(page.getByTestId('approvals-queue-badge')).toHaveText('2');
+  await page.goto(`${server.url}/#/approvals/${ids[0]}`);
+  await page.getByRole('radio', { name: '退回补充' }).check();
+  await page.getByTestId('decide').click();
+  await expect(page.getByText('退回补充时请写明需要补充的内容')).toBeVisible();
+  await page.getByTestId('opinion').fill('请补充枝江市房产的查封裁定。');
+  await page.getByTestId('decide').click();
+  await expect(page.getByTestId('request-state')).toHaveText('已退回');
+
+  await page.goto(`${server.url}/#/approvals/${ids[1]}`);
+  await page.getByRole('radio', { name: '不同意' }).check();
+  await page.getByTestId('opinion').fill('本院执行措施尚未穷尽。');
+  await page.getByTestId('decide').click();
+  await expect(page.getByTestId('request-state')).toHaveText('不同意');
+  await logout(page);
+
+  await login(page, server.url, 'zhangcb', 'password123');
+  await expect(page.getByTestId('bell-badge')).toContainText('2');
+  await page.getByTestId('bell').click();
+  await page.getByTestId('notification-list').getByText(/审批退回补充/).click();
+  await expect(page.getByTestId('request-state')).toHaveText('已退回');
+  await expect(page.getByTestId('decisions')).toContainText('请补充枝江市房产的查封裁定。');
+  await page.getByTestId('revise-request').click();
+  await expect(page.getByText('第 2 版）')).toBeVisible();
+  await expect(page.getByTestId('request-state')).toHaveText('草稿');
+  const states = server.app.sqlite.prepare('SELECT state FROM transfers WHERE case_id IN (?, ?) ORDER BY case_id').all(caseIds[0], caseIds[1]) as { state: string }[];
+  expect(states.map((s) => s.state)).toEqual(['已退回', '不予批准']);
+});
