@@ -3,7 +3,9 @@ import { registerFoundation } from './commands/foundation';
 import { registerLedgerExcel } from './commands/ledgerExcel';
 import { registerLedgerDeadlines } from './commands/ledgerDeadlines';
 import { registerEfiles } from './commands/efiles';
+import { registerEfilesSearch } from './commands/efilesSearch';
 import { registerExchange } from './commands/exchange';
+import { registerReports } from './commands/reports';
 import { CliError } from './context';
 import { DomainError } from '../core/errors';
 
@@ -20,7 +22,9 @@ export function buildProgram(): Command {
   registerLedgerExcel(program);
   registerLedgerDeadlines(program);
   registerEfiles(program);
+  registerEfilesSearch(program);
   registerExchange(program);
+  registerReports(program);
   return program;
 }
 

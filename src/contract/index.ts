@@ -14,6 +14,7 @@ import { notificationCalls } from './calls/notifications';
 import { efilesSearchCalls } from './calls/efilesSearch';
 import { exchangeCalls } from './calls/exchange';
 import { courtCalls } from './calls/courts';
+import { reportCalls } from './calls/reports';
 
 // Validation messages in Chinese by default (zod's own zh-CN locale); fields get named by FIELD_LABELS.
 z.config(z.locales.zhCN());
@@ -36,6 +37,7 @@ export const calls = {
   ...notificationCalls,
   ...efilesSearchCalls,
   ...exchangeCalls,
+  ...reportCalls,
 };
 
 export type Calls = typeof calls;

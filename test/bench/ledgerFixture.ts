@@ -31,6 +31,7 @@ export function buildLedgerFixture(app: CoreApp, size: LedgerFixtureSize = FULL_
   };
   const int = (a: number, b: number) => a + Math.floor(rnd() * (b - a + 1));
   const pick = <T>(a: readonly T[] | string): T => (a as readonly T[])[Math.floor(rnd() * a.length)] as T;
+  const ch = (a: string): string => a[Math.floor(rnd() * a.length)]!;
   const day = (from: string, span: number) => {
     const d = new Date(from + 'T00:00:00Z');
     d.setUTCDate(d.getUTCDate() + int(0, span));
@@ -80,10 +81,10 @@ export function buildLedgerFixture(app: CoreApp, size: LedgerFixtureSize = FULL_
         id, `（${year}）鄂0505${type}${seq}号`, year, type, seq, pick(CAUSES), `（${year - 1}）鄂0505民初${int(1, 9999)}号`, filed, filed,
         closedOn, closedOn ? pick(['执行完毕', '终结本次执行程序', '终结执行']) : null, int(1_000, 5_000_000) * 100, pick(handlers), now, now,
       );
-      const person = pick(SURNAMES) + pick(GIVEN) + (rnd() < 0.6 ? pick(GIVEN) : '');
+      const person = ch(SURNAMES) + ch(GIVEN) + (rnd() < 0.6 ? ch(GIVEN) : '');
       insParty.run(id, '申请执行人', '自然人', person, withIdCheckDigit(`420505${int(1960, 1999)}0${int(1, 9)}1${int(0, 9)}${int(100, 999)}`), 0, rnd() < 0.1 ? 1 : 0);
-      if (rnd() < 0.5) insParty.run(id, '被执行人', '法人或其他组织', `宜昌${pick(SURNAMES)}${pick(GIVEN)}${pick(COMPANY)}有限公司`, null, rnd() < 0.3 ? 1 : 0, 0);
-      else insParty.run(id, '被执行人', '自然人', pick(SURNAMES) + pick(GIVEN) + pick(GIVEN), null, 0, 0);
+      if (rnd() < 0.5) insParty.run(id, '被执行人', '法人或其他组织', `宜昌${ch(SURNAMES)}${ch(GIVEN)}${pick(COMPANY)}有限公司`, null, rnd() < 0.3 ? 1 : 0, 0);
+      else insParty.run(id, '被执行人', '自然人', ch(SURNAMES) + ch(GIVEN) + ch(GIVEN), null, 0, 0);
     }
     for (let id = 1; id <= size.transfers; id++) {
       let caseId = int(1, size.cases);

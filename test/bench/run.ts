@@ -2,9 +2,15 @@ import os from 'node:os';
 import type { Bench, BenchResult } from './harness';
 import { coldStartBench } from './coldStart.bench';
 import { ledgerImportBench } from './ledgerImport.bench';
+import { ledgerTableBench } from './ledgerTable.bench';
+import { ledgerDeadlinesBench } from './ledgerDeadlines.bench';
+import { reportsBench } from './reports.bench';
+import { efilesSearchBench } from './efilesSearch.bench';
+import { efilesBindBench } from './efilesBind.bench';
+import { exchangeBench } from './exchange.bench';
 
 /** Every benchmark, in order. Modules add theirs here (one line each). `npm run bench -- <name>` runs one. */
-const BENCHES: Bench[] = [coldStartBench, ledgerImportBench];
+const BENCHES: Bench[] = [coldStartBench, ledgerImportBench, ledgerTableBench, reportsBench, ledgerDeadlinesBench, efilesSearchBench, efilesBindBench, exchangeBench];
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const rows: BenchResult[] = [];

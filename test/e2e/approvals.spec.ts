@@ -62,8 +62,10 @@ test('handler submits, chief approves with an opinion: transfer moves on, audit,
   await expect(page.getByTestId('bell-badge')).toContainText('1');
   await nav.getByText('审批').click();
   await expect(page.getByTestId('chief-overview')).toBeVisible();
+  await page.screenshot({ path: 'out/test-results/approvals-overview.png' });
   await page.getByTestId('chief-overview').getByText('（2025）鄂0505执321号').click();
   await expect(page.getByTestId('case-history')).toContainText('刘某0');
+  await page.screenshot({ path: 'out/test-results/approvals-decision.png' });
   await page.getByTestId('opinion').fill('同意报请中院指令宜都法院执行。');
   await page.getByTestId('decide').click();
   await expect(page.getByTestId('request-state')).toHaveText('已同意');
@@ -85,7 +87,8 @@ test('handler submits, chief approves with an opinion: transfer moves on, audit,
   await expect(page.getByTestId('documents')).toContainText('报请函');
 
   // The case timeline (ledger) and the audit log show the decision.
-  await page.goto(`${server.url}/#/ledger/case/${caseIds[0]}`);
+  await page.goto(`${server.url.replace(/\/$/, '')}/#/ledger/case/${caseIds[0]}`);
+  await page.getByRole('tab', { name: '时间线' }).click();
   await expect(page.getByTestId('case-timeline')).toContainText('待审批 → 已批准');
   await expect(page.getByTestId('case-timeline')).toContainText('同意报请中院指令宜都法院执行。');
   await nav.getByText('审计日志').click();
@@ -113,7 +116,7 @@ test('returned and rejected: the opinion is required, the handler is told and re
 
   await login(page, server.url, 'lijz', 'password123');
   await expect(page.getByTestId('approvals-queue-badge')).toHaveText('2');
-  await page.goto(`${server.url}/#/approvals/${ids[0]}`);
+  await page.goto(`${server.url.replace(/\/$/, '')}/#/approvals/${ids[0]}`);
   await page.getByRole('radio', { name: '退回补充' }).check();
   await page.getByTestId('decide').click();
   await expect(page.getByText('退回补充时请写明需要补充的内容')).toBeVisible();
@@ -121,7 +124,7 @@ test('returned and rejected: the opinion is required, the handler is told and re
   await page.getByTestId('decide').click();
   await expect(page.getByTestId('request-state')).toHaveText('已退回');
 
-  await page.goto(`${server.url}/#/approvals/${ids[1]}`);
+  await page.goto(`${server.url.replace(/\/$/, '')}/#/approvals/${ids[1]}`);
   await page.getByRole('radio', { name: '不同意' }).check();
   await page.getByTestId('opinion').fill('本院执行措施尚未穷尽。');
   await page.getByTestId('decide').click();

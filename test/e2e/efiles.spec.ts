@@ -89,7 +89,7 @@ test('a handler imports, catalogues, views, searches and binds; a clerk cannot s
 
   // Bind the 正卷: a PDF comes back.
   await page.goBack();
-  await page.goBack();
+  await expect(page.getByTestId('case-title')).toHaveText('（2025）鄂0505执123号');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '生成正卷' }).click();
   const file = await (await download).path();

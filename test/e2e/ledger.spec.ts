@@ -20,10 +20,10 @@ test('ledger table, case page and the new-case form on the demo data', async ({ 
   await page.screenshot({ path: path.join(shots, 'ledger-table.png') });
 
   // filter: mode 集中 + state 办理中 → the 7 wage cases not yet resolved (scenario b)
-  await page.getByRole('textbox', { name: '交叉方式' }).click();
+  await page.getByRole('combobox', { name: '交叉方式' }).click();
   await page.getByRole('option', { name: '集中', exact: true }).click();
   await page.keyboard.press('Escape');
-  await page.getByRole('textbox', { name: '状态' }).click();
+  await page.getByRole('combobox', { name: '状态', exact: true }).click();
   await page.getByRole('option', { name: '办理中', exact: true }).click();
   await page.keyboard.press('Escape');
   await expect(page.getByText('共 7 件')).toBeVisible();
@@ -31,7 +31,7 @@ test('ledger table, case page and the new-case form on the demo data', async ({ 
   for (const cell of await table.locator('tbody tr').allInnerTexts()) expect(cell).toContain('集中');
 
   // sort by 执行标的: the column header toggles, rows come back in order
-  await table.getByRole('columnheader', { name: /执行标的/ }).click();
+  await table.locator('th', { hasText: '执行标的' }).click();
   await expect(async () => {
     const amounts = (await table.locator('tbody tr td:nth-child(4)').allInnerTexts()).map((s) => Number(s.replace(/[^\d.]/g, '')));
     expect(amounts.length).toBe(7);

@@ -39,4 +39,4 @@ it('efile import takes a whole folder, reports each failure and goes on; verify 
   expect(v.status).toBe(3);
   expect(v.stdout).toContain('缺失');
   expect(v.stdout).toContain('执行通知书');
-});
+}, 180_000); // three CLI processes; slow when the shared 2-core machine is busy

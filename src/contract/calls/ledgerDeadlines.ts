@@ -159,7 +159,7 @@ export const ledgerDeadlineCalls = {
     input: z.object({ year }),
     output: z.object({ year: z.number().int(), covered: z.boolean(), coveredYears: z.array(z.number().int()), entries: z.array(holidayEntry), makeUpDayCounts: z.boolean() }),
   }),
-  'calendar.holidays.import': defineCall({
+  'calendar.holidays.importYear': defineCall({
     title: '导入节假日',
     access: ['admin'],
     mutates: true,

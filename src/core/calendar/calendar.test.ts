@@ -73,7 +73,7 @@ describe('holiday table administration', () => {
     expect(dayPeriod(loadCalendar(t.app), '2026-12-22', 10).warning).toBe(MISSING_YEAR_WARNING);
     const before = await admin.run('calendar.holidays.year', { year: 2027 });
     expect(before).toMatchObject({ covered: false, entries: [] });
-    await admin.run('calendar.holidays.import', { year: 2027, text: NOTICE_2027, source: 'gov.cn 2027 放假通知' });
+    await admin.run('calendar.holidays.importYear', { year: 2027, text: NOTICE_2027, source: 'gov.cn 2027 放假通知' });
     const cal = loadCalendar(t.app);
     // 2027-01-01 (Fri) is off, 01-02/03 weekend → Monday 01-04.
     expect(dayPeriod(cal, '2026-12-22', 10)).toEqual({ nominal: '2027-01-01', due: '2027-01-04', rolled: true });
@@ -81,16 +81,16 @@ describe('holiday table administration', () => {
     expect(after.covered).toBe(true);
     expect(after.entries.map((e) => [e.date, e.isOffDay, e.source])).toContainEqual(['2027-02-07', false, 'gov.cn 2027 放假通知']);
     // Importing again replaces the year rather than adding twice.
-    await admin.run('calendar.holidays.import', { year: 2027, text: 'date,name,isOffDay\n2027-01-01,元旦,是\n', source: '更正' });
+    await admin.run('calendar.holidays.importYear', { year: 2027, text: 'date,name,isOffDay\n2027-01-01,元旦,是\n', source: '更正' });
     expect(listYear(t.app, 2027)).toHaveLength(1);
   });
 
   it('CSV import with a bad line writes nothing and names the line', async () => {
     t = testCore({ now: '2026-11-23T02:00:00Z' });
     const admin = t.as('admin');
-    const r = await admin.call('calendar.holidays.import', { year: 2027, text: '日期,名称,是否放假\n2027-01-01,元旦,是\n2027-02-30,春节,是\n', source: 'gov.cn' });
+    const r = await admin.call('calendar.holidays.importYear', { year: 2027, text: '日期,名称,是否放假\n2027-01-01,元旦,是\n2027-02-30,春节,是\n', source: 'gov.cn' });
     expect(r.ok === false && r.error.message).toMatch(/「日期」第 3 行：2027-02-30 不是有效日期/);
-    const wrongYear = await admin.call('calendar.holidays.import', { year: 2027, text: 'date,name,isOffDay\n2028-01-01,元旦,1\n', source: 'gov.cn' });
+    const wrongYear = await admin.call('calendar.holidays.importYear', { year: 2027, text: 'date,name,isOffDay\n2028-01-01,元旦,1\n', source: 'gov.cn' });
     expect(wrongYear.ok === false && wrongYear.error.message).toMatch(/不属于 2027 年/);
     expect(t.app.sqlite.prepare('SELECT count(*) AS n FROM holidays').get()).toEqual({ n: 0 });
   });

@@ -1,4 +1,4 @@
-import data from 'chinese-days/dist/chinese-days.json';
+import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 
 /**
  * Built-in official holiday data: 国务院办公厅 notices for 2025 (gov.cn content_6986383) and 2026

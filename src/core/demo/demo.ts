@@ -5,6 +5,7 @@ import { appendAudit } from '../audit/audit';
 import { countUsers } from '../auth/users';
 import { ledgerDemo } from '../ledger/demo';
 import { efilesDemoStep } from '../efiles/demo';
+import { approvalsDemo } from '../approvals/demo';
 
 /** Demo accounts (fictional people); the first-run page shows them. */
 export const DEMO_PASSWORD = 'demo12345';
@@ -19,7 +20,7 @@ export const DEMO_USERS = [
 export type DemoStep = (app: CoreApp, ctx: { admin: UserPublic; users: Record<string, UserPublic> }) => void;
 
 /** How each module extends the demo, in dependency order (modules add one line each). */
-const DEMO_STEPS: DemoStep[] = [ledgerDemo, efilesDemoStep];
+const DEMO_STEPS: DemoStep[] = [ledgerDemo, efilesDemoStep, approvalsDemo];
 
 /** Loads fictional demo data: the staff of a bureau, then each module's records. Runs inside the caller's transaction. */
 export function loadDemoData(app: CoreApp, admin: UserPublic): void {

@@ -35,3 +35,21 @@ export function openDocumentContent(app: CoreApp, user: UserPublic, sessionKey: 
   }
   return { file, size: fs.statSync(file).size, mime: d.mime, name: d.name };
 }
+
+/**
+ * Electron (no HTTP): the viewer reads byte ranges through the bridge. The first read (begin 0)
+ * counts as the view for the 副卷 audit, as the route above does.
+ */
+export function readDocumentRange(app: CoreApp, user: UserPublic, sessionKey: string, id: number, begin: number, end: number): { length: number; bytes: Buffer } {
+  const c = openDocumentContent(app, user, sessionKey, id, 'view');
+  const from = Math.max(0, Math.min(begin, c.size));
+  const to = Math.max(from, Math.min(end, c.size, from + 16 * 1024 * 1024));
+  const bytes = Buffer.alloc(to - from);
+  const fd = fs.openSync(c.file, 'r');
+  try {
+    fs.readSync(fd, bytes, 0, bytes.length, from);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return { length: c.size, bytes };
+}

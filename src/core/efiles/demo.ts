@@ -81,7 +81,7 @@ function scanJpeg(title: string, lines: string[], court: string, seed: number): 
   g.arc(900, y + 110, 110, 0, Math.PI * 2);
   g.stroke();
   g.fillStyle = 'rgba(200,30,30,0.75)';
-  g.font = '30px XdeskDemoSerif';
+  g.font = '24px XdeskDemoSerif';
   g.textAlign = 'center';
   g.fillText('★', 900, y + 122);
   g.fillText(court.slice(-8), 900, y + 180);

@@ -1,5 +1,6 @@
 import type { CoreApp } from '../app';
 import { bindVolume } from '../efiles/bind/bindVolume';
+import { generateWeeklyReportFiles } from '../reports/weeklyFiles';
 
 /**
  * The other modules an upward package draws from, behind one seam so each plugs in (and tests can
@@ -14,7 +15,7 @@ export type BindVolume = (app: CoreApp, input: { caseId: number; volume: '正卷
 
 export type ExchangeDeps = { weeklyReportFiles: WeeklyReportFiles | null; bindVolume: BindVolume | null };
 
-export const exchangeDeps: ExchangeDeps = { weeklyReportFiles: null, bindVolume };
+export const exchangeDeps: ExchangeDeps = { weeklyReportFiles: generateWeeklyReportFiles, bindVolume };
 
 /** Tests replace a dependency for the duration of a test. */
 export function setExchangeDeps(d: Partial<ExchangeDeps>): () => void {

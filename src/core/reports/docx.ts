@@ -22,7 +22,7 @@ import { DOCX_FONTS } from '../approvals/documents/fonts';
 import { chartPngs } from './charts/png';
 import { CHART_SIZE } from './charts/draw';
 import { wan } from './format';
-import { CASE_COLUMNS, KIND_LABEL, narrative } from './narrative';
+import { CASE_COLUMN_WIDTHS, CASE_COLUMNS, KIND_LABEL, narrative } from './narrative';
 import { printable } from './printRows';
 
 /**
@@ -36,10 +36,11 @@ import { printable } from './printRows';
 const TWIP_PER_MM = 1440 / 25.4;
 const mm = (v: number) => Math.round(v * TWIP_PER_MM);
 const A4 = { w: mm(210), h: mm(297) };
-const BODY = { size: 32, font: DOCX_FONTS.body }; // half-points: 32 = 16 pt = 三号
+const BODY: { size: number; font: (typeof DOCX_FONTS)[keyof typeof DOCX_FONTS] } = { size: 32, font: DOCX_FONTS.body }; // half-points: 32 = 16 pt = 三号
 const LINE = { line: 579, lineRule: LineRuleType.EXACT }; // 28.95 pt
 
-const run = (text: string, o: { size?: number; font?: typeof DOCX_FONTS.body; bold?: boolean } = {}) =>
+type Fonts = (typeof DOCX_FONTS)[keyof typeof DOCX_FONTS];
+const run = (text: string, o: { size?: number; font?: Fonts; bold?: boolean } = {}) =>
   new TextRun({ text, size: o.size ?? BODY.size, font: o.font ?? BODY.font, bold: o.bold });
 
 function para(text: string, o: { heading?: string; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): Paragraph {
@@ -60,7 +61,7 @@ function small(text: string, o: { bold?: boolean; align?: (typeof AlignmentType)
 }
 
 function caption(text: string): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 200, after: 100 }, children: [run(text, { size: 24, font: DOCX_FONTS.heiti })] });
+  return new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 200, after: 100 }, children: [run(text, { size: 24, font: DOCX_FONTS.heiti })] });
 }
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '555555' };
@@ -80,7 +81,7 @@ function table(head: string[], fractions: number[], rows: string[][], widthTwips
     columnWidths: widths,
     borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
     rows: [
-      new TableRow({ tableHeader: true, children: head.map((h, i) => cell(h, i, true)) }),
+      new TableRow({ tableHeader: true, cantSplit: true, children: head.map((h, i) => cell(h, i, true)) }),
       ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, false)) })),
     ],
   });
@@ -112,7 +113,7 @@ export async function renderWeeklyDocx(f: WeeklyFigures): Promise<Buffer> {
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(n.title, { size: 44, font: DOCX_FONTS.heiti })] }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { ...LINE, after: 240 }, children: [run(n.subtitle)] }),
     ...n.paragraphs.map((p) => para(p.text, { heading: p.heading + '　' })),
-    new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, children: [run('五、图表', { font: DOCX_FONTS.heiti })] }),
+    new Paragraph({ spacing: LINE, keepNext: true, indent: { firstLine: 640 }, children: [run('五、图表', { font: DOCX_FONTS.heiti })] }),
     image(charts.trend),
     image(charts.modes),
     caption('表1  主要数据'),
@@ -152,7 +153,7 @@ export async function renderWeeklyDocx(f: WeeklyFigures): Promise<Buffer> {
   const rows = pr.rows.map((r, i) => [String(i + 1), r.caseNo, r.applicants, r.debtors, `${r.mode}（${r.direction}）`, r.originalCourt, r.currentCourt, r.progressText || '—', wan(r.amountWeekFen), wan(r.amountTotalFen), r.state, r.handler]);
   const landscape = [
     caption(`表7  交叉执行案件明细（${f.rows.length}件）`),
-    table([...CASE_COLUMNS], [0.035, 0.11, 0.08, 0.08, 0.07, 0.085, 0.085, 0.17, 0.065, 0.065, 0.055, 0.1], rows, landWidth, 16),
+    table([...CASE_COLUMNS], CASE_COLUMN_WIDTHS, rows, landWidth, 16),
     ...(pr.omittedRows ? [small(`另有${pr.omittedRows}件本周无变动的在办案件未列出，完整明细见 Excel 表“明细”。`)] : []),
   ];
 

@@ -5,7 +5,7 @@
 export function wan(fen: number): string {
   const neg = fen < 0;
   const hundredths = Math.round(Math.abs(fen) / 10_000);
-  const s = `${Math.floor(hundredths / 100).toLocaleString('en-US')}.${String(hundredths % 100).padStart(2, '0')}`;
+  const s = `${String(Math.floor(hundredths / 100)).replace(/\B(?=(\d{3})+$)/g, ',')}.${String(hundredths % 100).padStart(2, '0')}`;
   return neg && hundredths > 0 ? `-${s}` : s;
 }
 
@@ -23,3 +23,7 @@ export function chineseDate(d: string): string {
 export function weekLabel(week: string): string {
   return `${week.slice(0, 4)}年第${Number(week.slice(6))}周`;
 }
+
+/** One collator for the whole process (a locale compare per call is slow); numeric so 执9号 < 执10号. */
+const COLLATOR = new Intl.Collator('zh-CN', { numeric: true });
+export const byCaseNo = (a: string, b: string) => COLLATOR.compare(a, b);

@@ -53,4 +53,10 @@ CREATE TRIGGER weekly_report_files_keep BEFORE DELETE ON weekly_report_files
 BEGIN SELECT RAISE(ABORT, '周报文件不能删除'); END;
 `,
   },
+  {
+    // Correction lines look for entries voided within a reporting window; without this index that
+    // is a scan of every progress entry. Partial: only voided entries (few) are indexed.
+    id: 'reports/0002_progress_voided_index',
+    sql: `CREATE INDEX IF NOT EXISTS reports_progress_voided ON progress_entries(voided_at) WHERE voided_at IS NOT NULL;`,
+  },
 ];

@@ -4,13 +4,14 @@ import { addMonths, dayPeriod, type HolidayCalendar } from '../calendar/period';
 import { daysBetween, plusDays } from '../ledger/dates';
 import { getSettings } from '../settings/settings';
 import type { TransferAsOf } from './asOf';
-import { wan } from './format';
+import { byCaseNo, wan } from './format';
 
 /**
  * Overdue items as they stood at the end of the reporting week. Computed here from the same rules
  * as the ledger's reminders (src/core/ledger/deadlines) rather than by calling them, because the
  * reminders answer "as of now" and a past week's report must not move when it is produced again.
  */
+export type Unpaid = { onDate: string; fen: number; n: number };
 export type CaseFacts = { caseId: number; caseNo: string; since: string; applicationReceivedOn: string | null; primary: TransferAsOf };
 
 export function overdueAsOf(
@@ -20,6 +21,7 @@ export function overdueAsOf(
   cases: CaseFacts[],
   crossTransfers: TransferAsOf[],
   caseNoOf: Map<number, string>,
+  unpaid: Map<number, Unpaid>,
 ): OverdueItem[] {
   const s = getSettings(app);
   const out: OverdueItem[] = [];
@@ -65,24 +67,13 @@ export function overdueAsOf(
   }
 
   // Case money not paid out in time (法发〔2017〕6号: 30 days; local setting payoutDays, e.g. 湖北 5 days).
-  const hasPayouts = app.sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ledger_payouts'`).get();
-  if (hasPayouts && cases.length) {
-    // Only money recovered since the case entered cross-execution is this report's business.
-    const since = new Map(cases.map((c) => [c.caseId, c.since]));
-    const rows = app.sqlite
-      .prepare(
-        `SELECT p.case_id AS caseId, p.on_date AS onDate, p.amount_fen AS fen FROM progress_entries p
-         WHERE p.amount_fen > 0 AND p.on_date <= ? AND p.recorded_at < ? AND (p.voided_at IS NULL OR p.voided_at >= ?)
-           AND NOT EXISTS (SELECT 1 FROM ledger_payouts o WHERE o.progress_id = p.id AND o.created_at < ? AND o.paid_on <= ?)`,
-      )
-      .all(plusDays(w.endOn, -s.payoutDays), w.cutoffAt, w.cutoffAt, w.cutoffAt, w.endOn) as { caseId: number; onDate: string; fen: number }[];
-    for (const r of rows) {
-      const from = since.get(r.caseId);
-      if (!from || r.onDate < from) continue;
-      const due = dayPeriod(cal, r.onDate, s.payoutDays).due;
-      if (w.endOn > due)
-        out.push({ kind: '案款发放', caseId: r.caseId, caseNo: caseNoOf.get(r.caseId) ?? '', transferId: null, dueOn: due, daysOverdue: late(due), what: `${r.onDate} 到位 ${wan(r.fen)} 万元，未登记发放`, source: `执行款物管理规定（法发〔2017〕6号）；本院设置 ${s.payoutDays} 日` });
-    }
+  // `unpaid` comes from the figures' single pass over the entries: per case, the oldest arrival since
+  // the case entered cross-execution that is old enough to be due and has no payout recorded by the cutoff.
+  const dueOf = new Map<string, string>();
+  for (const [caseId, u] of unpaid) {
+    const due = dueOf.get(u.onDate) ?? dueOf.set(u.onDate, dayPeriod(cal, u.onDate, s.payoutDays).due).get(u.onDate)!;
+    if (w.endOn > due)
+      out.push({ kind: '案款发放', caseId, caseNo: caseNoOf.get(caseId) ?? '', transferId: null, dueOn: due, daysOverdue: late(due), what: `自 ${u.onDate} 起到位${u.n > 1 ? ` ${u.n} 笔` : ''}共 ${wan(u.fen)} 万元，未登记发放`, source: `执行款物管理规定（法发〔2017〕6号）；本院设置 ${s.payoutDays} 日` });
   }
-  return out.sort((a, b) => b.daysOverdue - a.daysOverdue || a.caseNo.localeCompare(b.caseNo));
+  return out.sort((a, b) => b.daysOverdue - a.daysOverdue || byCaseNo(a.caseNo, b.caseNo));
 }

@@ -3,7 +3,7 @@ import type { WeeklyFigures } from '../../contract/calls/reports';
 import { fontBytes } from '../approvals/documents/fonts';
 import { CHART_SIZE, drawModeChart, drawTrendChart, type Painter } from './charts/draw';
 import { wan } from './format';
-import { CASE_COLUMNS, KIND_LABEL, narrative } from './narrative';
+import { CASE_COLUMN_WIDTHS, CASE_COLUMNS, KIND_LABEL, narrative } from './narrative';
 import { printable } from './printRows';
 
 /**
@@ -51,6 +51,8 @@ export async function renderWeeklyPdf(f: WeeklyFigures): Promise<Buffer> {
     doc.x = x0;
     doc.y = y0 + h + 10;
   };
+  // Keep the heading with the first chart.
+  if (doc.y + 40 + CHART_SIZE.height * (width() / CHART_SIZE.width) > doc.page.height - doc.page.margins.bottom) doc.addPage({ size: 'A4', margins: PORTRAIT });
   doc.font('hei').fontSize(16).text('五、图表', doc.page.margins.left, doc.y, { indent: 32 });
   doc.moveDown(0.3);
   chart((p) => drawTrendChart(p, f));
@@ -98,7 +100,7 @@ export async function renderWeeklyPdf(f: WeeklyFigures): Promise<Buffer> {
   doc.addPage({ size: 'A4', layout: 'landscape', margins: LANDSCAPE });
   heading(doc, `表7  交叉执行案件明细（${f.rows.length}件）`);
   const rows = pr.rows.map((r, i) => [String(i + 1), r.caseNo, r.applicants, r.debtors, `${r.mode}（${r.direction}）`, r.originalCourt, r.currentCourt, r.progressText || '—', wan(r.amountWeekFen), wan(r.amountTotalFen), r.state, r.handler]);
-  table([...CASE_COLUMNS], [0.035, 0.11, 0.08, 0.08, 0.07, 0.085, 0.085, 0.17, 0.065, 0.065, 0.055, 0.1], rows, 8, { size: 'A4', layout: 'landscape', margins: LANDSCAPE });
+  table([...CASE_COLUMNS], CASE_COLUMN_WIDTHS, rows, 8, { size: 'A4', layout: 'landscape', margins: LANDSCAPE });
   if (pr.omittedRows) note(doc, `另有${pr.omittedRows}件本周无变动的在办案件未列出，完整明细见 Excel 表“明细”。`);
 
   // Page numbers "— n —" centred at the foot (GB/T 9704 §7.5, 4号 = 14 pt).
@@ -115,7 +117,7 @@ export async function renderWeeklyPdf(f: WeeklyFigures): Promise<Buffer> {
 }
 
 function heading(doc: PDFKit.PDFDocument, s: string): void {
-  if (doc.y > doc.page.height - doc.page.margins.bottom - 60) doc.addPage({ size: 'A4', layout: doc.page.layout as 'portrait' | 'landscape', margins: doc.page.margins });
+  if (doc.y > doc.page.height - doc.page.margins.bottom - 90) doc.addPage({ size: 'A4', layout: doc.page.layout as 'portrait' | 'landscape', margins: doc.page.margins });
   doc.moveDown(0.4);
   doc.font('hei').fontSize(12).text(s, doc.page.margins.left, doc.y, { align: 'center', width: doc.page.width - doc.page.margins.left - doc.page.margins.right });
   doc.moveDown(0.2);
@@ -136,9 +138,11 @@ function tableWriter(doc: PDFKit.PDFDocument) {
       doc.font(font).fontSize(size);
       return Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i]! - pad * 2 }))) + pad * 2;
     };
-    const drawRow = (cells: string[], font: string, fill?: string) => {
+    const drawRow = (cells: string[], font: string, fill?: string, keepWith?: string[]) => {
       const h = heightOf(cells, font);
-      if (doc.y + h > doc.page.height - doc.page.margins.bottom) {
+      // A header row stays with the first body row (no header alone at the foot of a page).
+      const need = h + (keepWith ? heightOf(keepWith, 'serif') : 0);
+      if (doc.y + need > doc.page.height - doc.page.margins.bottom) {
         doc.addPage(pageOpts ?? { size: 'A4', margins: doc.page.margins });
         if (cells !== head) drawRow(head, 'hei', '#eef1f5');
       }
@@ -154,7 +158,7 @@ function tableWriter(doc: PDFKit.PDFDocument) {
       doc.x = left;
       doc.y = y + h;
     };
-    drawRow(head, 'hei', '#eef1f5');
+    drawRow(head, 'hei', '#eef1f5', rows[0]);
     for (const r of rows) drawRow(r, 'serif');
     doc.moveDown(0.3);
   };

@@ -2,12 +2,13 @@ import type { WeeklyCaseRow, WeeklyFigures } from '../../contract/calls/reports'
 import { TRANSFER_MODES, DIRECTIONS } from '../../contract/vocabulary';
 import type { CoreApp } from '../app';
 import { loadCalendar } from '../calendar/calendar';
-import { daysBetween } from '../ledger/dates';
+import { daysBetween, plusDays } from '../ledger/dates';
 import { getSettings } from '../settings/settings';
 import { ACTIVE_STATES, transfersAsOf, type TransferAsOf } from './asOf';
 import { correctionsIn } from './corrections';
-import { overdueAsOf, type CaseFacts } from './overdue';
+import { overdueAsOf, type CaseFacts, type Unpaid } from './overdue';
 import { reportWeek, shiftWeek } from './week';
+import { byCaseNo } from './format';
 
 export type { WeeklyFigures };
 
@@ -50,10 +51,10 @@ export function weeklyFigures(app: CoreApp, input: { week: string }): WeeklyFigu
   const courtNames = new Map((app.sqlite.prepare('SELECT code, name FROM courts').all() as { code: string; name: string }[]).map((c) => [c.code, c.name]));
 
   // Progress aggregated in SQL against a temp table of (case, since, mode).
-  const agg = progressAggregates(app, byCase, w, cutoffAt);
-
   const trendWeeks = Array.from({ length: 12 }, (_, i) => shiftWeek(w, i - 11, startsOn));
-  const trendAmounts = trendAmountsByMode(app, trendWeeks[0]!.startOn, w.endOn, cutoffAt);
+  const trendAmounts = new Map<number, Record<string, number>>();
+  const unpaid = new Map<number, Unpaid>();
+  const agg = progressAggregates(app, byCase, w, cutoffAt, trendWeeks[0]!.startOn, trendAmounts, plusDays(w.endOn, -settings.payoutDays), unpaid);
 
   const modeOf = (caseId: number) => byCase.get(caseId)!.primary.mode;
   const headline = { casesWeek: 0, casesTotal: byCase.size, activeCases: 0, progressWeek: 0, progressTotal: 0, amountWeekFen: 0, amountTotalFen: 0 };
@@ -130,13 +131,13 @@ export function weeklyFigures(app: CoreApp, input: { week: string }): WeeklyFigu
       });
     }
   }
-  rows.sort((x, y) => x.caseNo.localeCompare(y.caseNo, 'zh'));
-  noProgress.sort((x, y) => x.caseNo.localeCompare(y.caseNo, 'zh'));
+  rows.sort((x, y) => byCaseNo(x.caseNo, y.caseNo));
+  noProgress.sort((x, y) => byCaseNo(x.caseNo, y.caseNo));
 
   const tiji = cross.filter((t) => t.mode === '提级').length;
   const caseNoOf = new Map([...caseInfo].map(([id, i]) => [id, i.caseNo]));
   const facts: CaseFacts[] = [...byCase].map(([caseId, c]) => ({ caseId, caseNo: caseNoOf.get(caseId)!, since: c.since, applicationReceivedOn: caseInfo.get(caseId)!.applicationReceivedOn, primary: c.primary }));
-  const overdue = overdueAsOf(app, loadCalendar(app), { endOn: w.endOn, cutoffAt }, facts, cross, caseNoOf);
+  const overdue = overdueAsOf(app, loadCalendar(app), { endOn: w.endOn, cutoffAt }, facts, cross, caseNoOf, unpaid);
 
   const transferCase = new Map(all.map((t) => [t.id, t.caseId]));
   const crossCases = new Map([...byCase].map(([id, c]) => [id, { caseNo: caseNoOf.get(id)!, since: c.since }]));
@@ -175,7 +176,7 @@ export function weeklyFigures(app: CoreApp, input: { week: string }): WeeklyFigu
     headline,
     byMode: [...byMode.values()],
     byDirection: [...byDirection.values()],
-    closedByType: [...closed.values()].sort((a, b) => b.total - a.total || a.closureType.localeCompare(b.closureType, 'zh')),
+    closedByType: [...closed.values()].sort((a, b) => b.total - a.total || byCaseNo(a.closureType, b.closureType)),
     escalation: { tiji, transfers: cross.length, sharePercent: cross.length ? Math.round((tiji / cross.length) * 1000) / 10 : 0 },
     closure: { closedTotal: [...closed.values()].reduce((s, k) => s + k.total, 0), closedWeek, avgDaysToClose: closeN ? Math.round((closeDays / closeN) * 10) / 10 : null },
     overdue,
@@ -234,27 +235,61 @@ type Agg = { amountWeek: number; amountTotal: number; progWeek: boolean; progTot
 /** Entries visible at the cutoff: recorded before it and not voided before it. */
 const VISIBLE = `p.recorded_at < @cutoff AND (p.voided_at IS NULL OR p.voided_at >= @cutoff)`;
 
-function progressAggregates(app: CoreApp, byCase: Map<number, { since: string; primary: TransferAsOf }>, w: { startOn: string; endOn: string }, cutoff: string): Map<number, Agg> {
+function progressAggregates(
+  app: CoreApp,
+  byCase: Map<number, { since: string; primary: TransferAsOf }>,
+  w: { startOn: string; endOn: string },
+  cutoff: string,
+  trendFirst: string,
+  trend: Map<number, Record<string, number>>,
+  payLimit: string,
+  unpaid: Map<number, Unpaid>,
+): Map<number, Agg> {
   const out = new Map<number, Agg>();
   app.sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS rpt_cases (case_id INTEGER PRIMARY KEY, since TEXT NOT NULL, mode TEXT NOT NULL); DELETE FROM temp.rpt_cases;');
   const ins = app.sqlite.prepare('INSERT INTO temp.rpt_cases (case_id, since, mode) VALUES (?, ?, ?)');
   for (const [id, c] of byCase) ins.run(id, c.since, c.primary.mode);
   const p = { start: w.startOn, end: w.endOn, cutoff };
-  for (const [caseId, wk, tot, progWk, progTot, anyWk] of app.sqlite
+  // One pass over the entries, grouped by case and trend week (wi < 0: before the 12 trend weeks).
+  // The same pass also finds money not paid out (ledger_payouts, owned by the ledger's deadlines
+  // module): only rows with money old enough to be due are checked, so the lookup stays cheap.
+  const hasPayouts = !!app.sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ledger_payouts'`).get();
+  const unpaidExpr = hasPayouts
+    ? `p.amount_fen > 0 AND p.on_date <= @payLimit AND NOT EXISTS (SELECT 1 FROM ledger_payouts o WHERE o.progress_id = p.id AND o.created_at < @cutoff AND o.paid_on <= @end)`
+    : '0';
+  for (const [caseId, wi, fen, prog, mode, unpaidOn, unpaidFen, unpaidN] of app.sqlite
     .prepare(
-      `SELECT p.case_id,
-              sum(CASE WHEN p.on_date >= @start THEN p.amount_fen ELSE 0 END),
-              sum(p.amount_fen),
-              max(CASE WHEN p.on_date >= @start AND (p.substantive = 1 OR p.resolved = 1) THEN 1 ELSE 0 END),
-              max(CASE WHEN p.substantive = 1 OR p.resolved = 1 THEN 1 ELSE 0 END),
-              max(p.on_date >= @start)
+      `SELECT p.case_id, CAST(floor((julianday(p.on_date) - julianday(@first)) / 7) AS INTEGER) AS wi, sum(p.amount_fen),
+              max(p.substantive = 1 OR p.resolved = 1), r.mode,
+              min(CASE WHEN ${unpaidExpr} THEN p.on_date END), sum(CASE WHEN ${unpaidExpr} THEN p.amount_fen ELSE 0 END), sum(CASE WHEN ${unpaidExpr} THEN 1 ELSE 0 END)
        FROM progress_entries p JOIN temp.rpt_cases r ON r.case_id = p.case_id
        WHERE p.on_date >= r.since AND p.on_date <= @end AND ${VISIBLE}
-       GROUP BY p.case_id`,
+       GROUP BY p.case_id, wi`,
     )
     .raw()
-    .all(p) as [number, number, number, number, number, number][])
-    out.set(caseId, { amountWeek: wk, amountTotal: tot, progWeek: progWk === 1, progTotal: progTot === 1, anyWeek: anyWk === 1, texts: [] });
+    .all({ end: w.endOn, cutoff, first: trendFirst, ...(hasPayouts ? { payLimit: payLimit } : {}) }) as [number, number, number, number, string, string | null, number, number][]) {
+    const a = out.get(caseId) ?? out.set(caseId, { amountWeek: 0, amountTotal: 0, progWeek: false, progTotal: false, anyWeek: false, texts: [] }).get(caseId)!;
+    if (unpaidOn) {
+      const u = unpaid.get(caseId);
+      if (!u) unpaid.set(caseId, { onDate: unpaidOn, fen: unpaidFen, n: unpaidN });
+      else {
+        if (unpaidOn < u.onDate) u.onDate = unpaidOn;
+        u.fen += unpaidFen;
+        u.n += unpaidN;
+      }
+    }
+    a.amountTotal += fen;
+    if (prog === 1) a.progTotal = true;
+    if (wi === 11) {
+      a.amountWeek += fen;
+      a.anyWeek = true;
+      if (prog === 1) a.progWeek = true;
+    }
+    if (wi >= 0 && fen > 0) {
+      const o = trend.get(wi) ?? trend.set(wi, {}).get(wi)!;
+      o[mode] = (o[mode] ?? 0) + fen;
+    }
+  }
   // This week's entries in date order, for the per-case table's "本周进展" column.
   for (const [caseId, onDate, text, measures] of app.sqlite
     .prepare(
@@ -273,24 +308,6 @@ function progressAggregates(app: CoreApp, byCase: Map<number, { since: string; p
     }
     const parts = [onDate.slice(5).replace('-', '/'), text || m.join('、')].filter(Boolean);
     a.texts.push(parts.join(' '));
-  }
-  return out;
-}
-
-/** Money recovered per trend week (index from the first trend week) and mode, as known at the cutoff. */
-function trendAmountsByMode(app: CoreApp, firstStart: string, end: string, cutoff: string): Map<number, Record<string, number>> {
-  const out = new Map<number, Record<string, number>>();
-  for (const [wi, mode, fen] of app.sqlite
-    .prepare(
-      `SELECT CAST((julianday(p.on_date) - julianday(@first)) / 7 AS INTEGER) AS wi, r.mode, sum(p.amount_fen)
-       FROM progress_entries p JOIN temp.rpt_cases r ON r.case_id = p.case_id
-       WHERE p.on_date >= @first AND p.on_date <= @end AND p.on_date >= r.since AND p.amount_fen > 0 AND ${VISIBLE}
-       GROUP BY wi, r.mode`,
-    )
-    .raw()
-    .all({ first: firstStart, end, cutoff }) as [number, string, number][]) {
-    const o = out.get(wi) ?? out.set(wi, {}).get(wi)!;
-    o[mode] = fen;
   }
   return out;
 }

@@ -12,11 +12,12 @@ import {
 import type { Role } from '../../contract/roles';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { AuditPage } from '../pages/audit/AuditPage';
-import { ComingPage } from '../pages/ComingPage';
 import { LEDGER_CHILDREN, LedgerPage } from '../pages/ledger/routes';
 import { EfilesPage, EFILES_CHILDREN } from '../pages/efiles/routes';
 import { ApprovalsPage, APPROVALS_CHILDREN } from '../pages/approvals/routes';
 import { HomePage } from '../pages/home/HomePage';
+import { ExchangePage } from '../pages/exchange/ExchangePage';
+import { ReportsPage } from '../pages/reports/ReportsPage';
 
 export type AppRoute = {
   path: string;
@@ -35,8 +36,8 @@ export const ROUTES: AppRoute[] = [
   { path: '/ledger', label: '台账', icon: <IconBooks size={18} />, element: <LedgerPage />, children: LEDGER_CHILDREN },
   { path: '/approvals', label: '审批', icon: <IconChecklist size={18} />, element: <ApprovalsPage />, children: APPROVALS_CHILDREN },
   { path: '/efiles', label: '电子卷宗', icon: <IconFolders size={18} />, element: <EfilesPage />, children: EFILES_CHILDREN },
-  { path: '/reports', label: '周报', icon: <IconFileAnalytics size={18} />, element: <ComingPage title="周报" /> },
-  { path: '/exchange', label: '上报', icon: <IconSend size={18} />, element: <ComingPage title="上报" /> },
+  { path: '/reports', label: '周报', icon: <IconFileAnalytics size={18} />, element: <ReportsPage /> },
+  { path: '/exchange', label: '上报', icon: <IconSend size={18} />, element: <ExchangePage /> },
   { path: '/settings', label: '设置', icon: <IconSettings size={18} />, element: <SettingsPage /> },
   { path: '/audit', label: '审计日志', icon: <IconShieldCheck size={18} />, element: <AuditPage />, roles: ['chief', 'admin'] },
 ];

@@ -13,7 +13,11 @@ type EfilesSearchHandlers = Pick<Handlers, 'efiles.search' | 'efiles.bind' | 'ef
 const ocrStatus = (app: CoreApp) => ({ enabled: isOcrEnabled(app), ...ocrCounts(app) });
 
 export const efilesSearchHandlers: EfilesSearchHandlers = {
-  'efiles.search': (ctx, input) => searchEfiles(ctx.app, requireUser(ctx), input),
+  'efiles.search': (ctx, input) => {
+    // A queue left by the last session restarts on the first search (hosts also call resumeOcr at start).
+    if (ctx.app.sqlite.prepare("SELECT 1 FROM efile_ocr_queue WHERE status IN ('queued','running') LIMIT 1").get()) kickOcr(ctx.app);
+    return searchEfiles(ctx.app, requireUser(ctx), input);
+  },
 
   // Binding is an export: it is audited (for the 副卷 that is the record the access rule asks for).
   'efiles.bind': asyncHandler(async (ctx, input) => {

@@ -13,6 +13,7 @@ import { ledgerDeadlineHandlers } from './ledgerDeadlines';
 import { exchangeHandlers } from './exchange';
 import { courtHandlers } from './courts';
 import { efilesSearchHandlers } from './efilesSearch';
+import { reportHandlers } from './reports';
 
 /** Every call's implementation; TypeScript insists each contract call has exactly one. Modules add one spread each. */
 export const handlers: Handlers = {
@@ -30,4 +31,5 @@ export const handlers: Handlers = {
   ...notificationHandlers,
   ...exchangeHandlers,
   ...efilesSearchHandlers,
+  ...reportHandlers,
 };

@@ -18,7 +18,7 @@ type LedgerDeadlineHandlers = Pick<
   | 'ledger.discover.startDraft'
   | 'ledger.discover.offloadCheck'
   | 'calendar.holidays.year'
-  | 'calendar.holidays.import'
+  | 'calendar.holidays.importYear'
   | 'calendar.holidays.save'
   | 'calendar.holidays.delete'
 >;
@@ -53,7 +53,7 @@ export const ledgerDeadlineHandlers: LedgerDeadlineHandlers = {
     const years = coveredYears(ctx.app);
     return { year: input.year, covered: years.includes(input.year), coveredYears: years, entries: listYear(ctx.app, input.year), makeUpDayCounts: getSettings(ctx.app).makeUpDayCounts };
   },
-  'calendar.holidays.import': (ctx, input) => {
+  'calendar.holidays.importYear': (ctx, input) => {
     const r = importHolidayYear(ctx.app, input);
     ctx.note({ recordType: 'holidays', recordId: r.year, summary: `导入 ${r.year} 年节假日 ${r.count} 条（来源：${input.source}）` });
     return r;

@@ -20,16 +20,30 @@ const KEEP = /[\p{L}\p{N}]/u;
 export function normalise(text: string): { chars: string[]; at: number[] } {
   const chars: string[] = [];
   const at: number[] = [];
-  let i = 0;
-  for (const ch of text) {
-    const n = ch.normalize('NFKC').toLowerCase();
-    for (const c of n) {
-      if (KEEP.test(c)) {
-        chars.push(c);
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const len = cp > 0xffff ? 2 : 1;
+    // Fast paths for the bulk of court text: common CJK ideographs and ASCII.
+    if (cp >= 0x4e00 && cp <= 0x9fff) {
+      chars.push(text[i]);
+      at.push(i);
+    } else if (cp < 0x80) {
+      if ((cp >= 0x30 && cp <= 0x39) || (cp >= 0x61 && cp <= 0x7a)) {
+        chars.push(text[i]);
+        at.push(i);
+      } else if (cp >= 0x41 && cp <= 0x5a) {
+        chars.push(String.fromCharCode(cp + 32));
         at.push(i);
       }
+    } else {
+      for (const c of String.fromCodePoint(cp).normalize('NFKC').toLowerCase()) {
+        if (KEEP.test(c)) {
+          chars.push(c);
+          at.push(i);
+        }
+      }
     }
-    i += ch.length;
+    i += len;
   }
   return { chars, at };
 }

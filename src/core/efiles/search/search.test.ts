@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { Document, Packer, Paragraph } from 'docx';
 import { testCore, type TestCore } from '../../../../test/support/core';
 import { seedCase, textPdf } from '../../../../test/support/efiles';
 import { updateSettings } from '../../settings/settings';
@@ -102,6 +103,15 @@ describe('e-file search (FTS5 bigrams)', () => {
     expect((await f.a.run('efiles.search', { q: '审批' })).hits.map((h) => h.docId)).toEqual([f.form]);
     const clerk = t.as('clerk');
     expect((await clerk.run('efiles.search', { q: '审批' })).total).toBe(0);
+  });
+
+  it('finds the text of a Word document (no page: it is not previewed)', async () => {
+    const f = await fixture();
+    const bytes = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('执行和解协议'), new Paragraph('双方同意分期履行，被执行人每月支付 5000 元。')] }] }));
+    const { documentId } = await fileGeneratedDocument(t.app, { caseId: f.c1.id, volume: '正卷', title: '执行和解协议', fileName: '和解.docx', bytes, userId: f.a.user.id });
+    const r = await f.a.run('efiles.search', { q: '分期履行' });
+    expect(r.hits.map((h) => [h.docId, h.page])).toEqual([[documentId, null]]);
+    expect(r.hits[0].snippet).toContain('«分期履行»');
   });
 
   it('re-indexing replaces a document’s pages instead of doubling them', async () => {

@@ -54,7 +54,16 @@ export function searchEfiles(app: CoreApp, user: UserPublic, input: SearchInput)
     where.push(`(d.volume <> '副卷' OR c.handler_id = @uid)`);
     params.uid = user.id;
   }
-  const from = `FROM efile_pages_fts f
+  // Everything: walk the index newest-first and stop at `limit`. One case: its pages are few, so
+  // start from them and test membership in the set of matching rowids — otherwise a common word
+  // would walk every match in the bureau looking for this case's.
+  const inCase = input.caseId !== undefined;
+  if (inCase) where[0] = 'p.id IN (SELECT rowid FROM efile_pages_fts WHERE efile_pages_fts MATCH @match)';
+  const from = inCase
+    ? `FROM efile_documents d
+    JOIN efile_pages p ON p.document_id = d.id
+    LEFT JOIN cases c ON c.id = d.case_id`
+    : `FROM efile_pages_fts f
     JOIN efile_pages p ON p.id = f.rowid
     JOIN efile_documents d ON d.id = p.document_id
     LEFT JOIN cases c ON c.id = d.case_id`;
@@ -64,7 +73,7 @@ export function searchEfiles(app: CoreApp, user: UserPublic, input: SearchInput)
     .prepare(
       `SELECT p.document_id AS docId, p.page, p.source, p.text, d.case_id AS caseId, c.case_no AS caseNo, d.volume, d.title,
               (SELECT s.name FROM efile_sections s WHERE s.id = d.section_id) AS section
-       ${from} WHERE ${cond} ORDER BY f.rowid DESC LIMIT @limit`,
+       ${from} WHERE ${cond} ORDER BY ${inCase ? 'p.id' : 'f.rowid'} DESC LIMIT @limit`,
     )
     .all({ ...params, limit }) as Row[];
 

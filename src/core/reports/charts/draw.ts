@@ -45,7 +45,8 @@ export function drawTrendChart(p: Painter, f: WeeklyFigures, W = CHART_SIZE.widt
   const R = W - 58;
   const T = 40;
   const B = H - 62;
-  const maxCases = niceMax(Math.max(...f.trend.map((t) => t.newCases), 1));
+  // Case counts are whole numbers: four integer gridlines at least.
+  const maxCases = Math.max(4, Math.ceil(niceMax(Math.max(...f.trend.map((t) => t.newCases), 1)) / 4) * 4);
   const maxMoney = niceMax(Math.max(...f.trend.map((t) => wanNumber(t.amountFen)), 0.01));
   for (let i = 0; i <= 4; i++) {
     const y = B - ((B - T) * i) / 4;
@@ -87,7 +88,7 @@ export function drawModeChart(p: Painter, f: WeeklyFigures, W = CHART_SIZE.width
   const R = W - 150;
   const T = 40;
   const rowH = (H - T - 20) / rows.length;
-  const max = niceMax(Math.max(...rows.map((r) => r.total), 1));
+  const max = Math.max(4, Math.ceil(niceMax(Math.max(...rows.map((r) => r.total), 1)) / 4) * 4);
   for (let i = 0; i <= 4; i++) {
     const x = L + ((R - L) * i) / 4;
     p.line([[x, T - 4], [x, H - 20]], GRID, 0.6);

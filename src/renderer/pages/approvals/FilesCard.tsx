@@ -57,7 +57,7 @@ export function DocumentsCard({ d }: { d: RequestDetail }) {
                   <Table.Td>{doc.filedVolume && <Badge variant="light">已归入{doc.filedVolume}</Badge>}</Table.Td>
                   <Table.Td>
                     <Tooltip label="下载">
-                      <ActionIcon variant="subtle" aria-label={`下载 ${doc.fileName}`} onClick={() => download({ documentId: doc.id })} data-testid={`download-${doc.kind}-${doc.format}`}>
+                      <ActionIcon variant="subtle" aria-label={`下载 ${doc.fileName}`} onClick={() => download({ documentId: doc.id })} data-testid={current ? `download-${doc.kind}-${doc.format}` : undefined}>
                         <IconDownload size={16} />
                       </ActionIcon>
                     </Tooltip>

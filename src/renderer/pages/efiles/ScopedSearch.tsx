@@ -51,7 +51,7 @@ export function ScopedSearch({ caseId, volumes }: { caseId?: number; volumes?: V
       )}
       {dq && res.data && (
         <Text size="xs" c="dimmed" data-testid="search-count">
-          {res.data.total === 0 ? `没有找到「${dq}」` : `找到 ${res.data.total} 处${res.data.total > hits.length ? `，显示前 ${hits.length} 处` : ''}`}
+          {res.data.total === 0 ? `没有找到「${dq}」` : `找到 ${res.data.total} 处${res.data.more ? '以上' : ''}${res.data.total > hits.length ? `，显示前 ${hits.length} 处` : ''}`}
         </Text>
       )}
       {hits.length > 0 && <SearchResults hits={hits} onOpen={open} showCase={!caseId} />}

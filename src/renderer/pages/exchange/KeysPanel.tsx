@@ -1,5 +1,5 @@
-import { Badge, Button, Code, Group, Stack, Table, Text } from '@mantine/core';
-import { modals } from '@mantine/modals';
+import { Badge, Button, Code, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { IconDownload, IconRefresh } from '@tabler/icons-react';
 import { api, showError, useCall, useCommand } from '../../api/client';
 import { saveDownload } from '../../api/files';
@@ -11,6 +11,7 @@ const grouped = (fp: string) => fp.replace(/(.{4})/g, '$1 ').trim();
 export function KeysPanel({ isAdmin }: { isAdmin: boolean }) {
   const keys = useCall('exchange.key.list', {});
   const rotate = useCommand('exchange.key.rotate', { success: (k) => `已更换签名密钥，新密钥 ${k.keyId}` });
+  const [confirm, { open, close }] = useDisclosure(false);
   const exportKey = (keyId: string) => api.run('exchange.key.export', { keyId }).then((k) => saveDownload(k.download)).catch(showError);
   return (
     <Stack maw={900}>
@@ -47,17 +48,17 @@ export function KeysPanel({ isAdmin }: { isAdmin: boolean }) {
             variant="default"
             leftSection={<IconRefresh size={16} />}
             loading={rotate.isPending}
-            onClick={() =>
-              modals.openConfirmModal({
-                title: '更换签名密钥',
-                children: <Text size="sm">之后的上报包将用新密钥签名，请把新公钥交给中院登记。旧公钥保留，旧上报包仍可校验。</Text>,
-                labels: { confirm: '更换', cancel: '取消' },
-                onConfirm: () => rotate.mutate({}),
-              })
-            }
+            onClick={open}
           >
             更换密钥
           </Button>
+          <Modal opened={confirm} onClose={close} title="更换签名密钥">
+            <Text size="sm">之后的上报包将用新密钥签名，请把新公钥交给中院登记。旧公钥保留，旧上报包仍可校验。</Text>
+            <Group justify="end" mt="md">
+              <Button variant="default" onClick={close}>取消</Button>
+              <Button onClick={() => (rotate.mutate({}), close())}>更换</Button>
+            </Group>
+          </Modal>
         </Group>
       )}
     </Stack>

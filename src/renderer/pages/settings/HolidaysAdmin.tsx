@@ -41,7 +41,7 @@ function EntryModal({ initial, onClose }: { initial: Row | null; onClose: () => 
 function ImportYear({ year }: { year: number }) {
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [source, setSource] = useState('');
-  const run = useCommand('calendar.holidays.import', { success: (r) => `已导入 ${r.year} 年 ${r.count} 条` });
+  const run = useCommand('calendar.holidays.importYear', { success: (r) => `已导入 ${r.year} 年 ${r.count} 条` });
   return (
     <Card withBorder>
       <Stack gap="xs">

@@ -15,15 +15,15 @@ export function DiscoveryList({ items }: { items: Candidate[] }) {
   const start = useCommand('ledger.discover.startDraft', { success: (v) => `已新建 ${v.transferIds.length} 件交叉执行草稿` });
   const [started, setStarted] = useState<Started | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  if (!items.length)
-    return (
-      <Text c="dimmed" size="sm" data-testid="discovery-empty">
-        暂无候选案件：没有超过六个月未执行、重点类别长期终本或同一被执行人多案的情形。
-      </Text>
-    );
+  // The modal stays mounted when the started candidate leaves the list (the list refreshes after the draft).
   return (
     <>
-      <Table striped data-testid="discovery-list" verticalSpacing={6}>
+      {!items.length && (
+        <Text c="dimmed" size="sm" data-testid="discovery-empty">
+          暂无候选案件：没有超过六个月未执行、重点类别长期终本或同一被执行人多案的情形。
+        </Text>
+      )}
+      {items.length > 0 && <Table striped data-testid="discovery-list" verticalSpacing={6}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={170}>类别</Table.Th>
@@ -90,7 +90,7 @@ export function DiscoveryList({ items }: { items: Candidate[] }) {
             );
           })}
         </Table.Tbody>
-      </Table>
+      </Table>}
       <Modal opened={!!started} onClose={() => setStarted(null)} title="已新建交叉执行草稿" size="lg">
         {started && (
           <Stack data-testid="draft-started">

@@ -1,0 +1,32 @@
+import type { WeeklyFigures } from '../../contract/calls/reports';
+import type { CoreApp } from '../app';
+import { renderWeeklyDocx } from './docx';
+import { renderWeeklyPdf } from './pdf';
+import { renderWeeklyXlsx } from './xlsx';
+import { weeklyFigures } from './weeklyFigures';
+
+export type WeeklyReportFile = { kind: 'docx' | 'xlsx' | 'pdf'; fileName: string; bytes: Buffer };
+
+/** File names: 猇亭法院交叉执行周报-2025-W10.docx (the week sorts naturally in a folder). */
+export function reportFileName(f: WeeklyFigures, kind: WeeklyReportFile['kind'], version?: number): string {
+  return `交叉执行周报-${f.week}${version ? `-第${version}版` : ''}.${kind}`;
+}
+
+/**
+ * The three files of one week's report. Pure generation: no database writes (EXCHANGE packs these
+ * into the upward package; the reports call stores and files them).
+ */
+export async function generateWeeklyReportFiles(app: CoreApp, input: { week: string; userId: number }): Promise<{ week: string; files: WeeklyReportFile[]; figures: WeeklyFigures }> {
+  const figures = weeklyFigures(app, { week: input.week });
+  return { week: figures.week, figures, files: await renderWeeklyFilesFrom(figures) };
+}
+
+/** Renders the files from figures already computed (the stored figures of a frozen version, too). */
+export async function renderWeeklyFilesFrom(figures: WeeklyFigures, version?: number): Promise<WeeklyReportFile[]> {
+  const [docx, xlsx, pdf] = await Promise.all([renderWeeklyDocx(figures), renderWeeklyXlsx(figures), renderWeeklyPdf(figures)]);
+  return [
+    { kind: 'docx', fileName: reportFileName(figures, 'docx', version), bytes: docx },
+    { kind: 'xlsx', fileName: reportFileName(figures, 'xlsx', version), bytes: xlsx },
+    { kind: 'pdf', fileName: reportFileName(figures, 'pdf', version), bytes: pdf },
+  ];
+}
