@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvoke
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
+import { resumeOcr } from '../src/core/efiles/text/ocrRunner';
 import { openCore, type CoreApp } from '../src/core/app';
 import { resolveDataDir } from '../src/core/db/dataDir';
 import { dispatch } from '../src/core/api/dispatch';
@@ -87,6 +88,8 @@ app.on('second-instance', () => {
 app.whenReady().then(() => {
   try {
     core = openCore({ dataDir });
+    // Pick up OCR work left queued by an earlier run (the queue is a table; see src/core/efiles/text).
+    resumeOcr(core);
   } catch (e) {
     dialog.showErrorBox('无法打开数据', e instanceof Error ? e.message : String(e));
     app.quit();

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { resumeOcr } from '../core/efiles/text/ocrRunner';
 import { openCore } from '../core/app';
 import { resolveDataDir } from '../core/db/dataDir';
 import { startServer } from './server';
@@ -16,6 +17,8 @@ export const RENDERER_DIR = [path.resolve(here, '../renderer'), path.resolve(her
 export async function runBrowserMode(argv = process.argv): Promise<{ url: string; close: () => Promise<void> }> {
   const dataDir = resolveDataDir(argv);
   const app = openCore({ dataDir });
+  // Pick up OCR work left queued by an earlier run (the queue is a table; see src/core/efiles/text).
+  resumeOcr(app);
   const pi = argv.indexOf('--port');
   const port = pi >= 0 ? Number(argv[pi + 1]) : Number(process.env.XDESK_PORT ?? 0);
   const server = await startServer({ app, rendererDir: RENDERER_DIR, port });
