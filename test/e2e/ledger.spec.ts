@@ -58,6 +58,8 @@ test('ledger table, case page and the new-case form on the demo data', async ({ 
   await page.getByRole('tab', { name: '时间线' }).click();
   await expect(page.getByText(/集中执行：已立案 → 办理中/)).toBeVisible();
   await page.screenshot({ path: path.join(shots, 'ledger-case.png'), fullPage: true });
+  // this demo case is closed: no transfer can be requested for it
+  await expect(page.getByTestId('request-transfer')).toHaveCount(0);
 
   // new case: the 案号 is checked as it is typed, in Chinese; a valid one creates the case and opens it
   await page.goto(server.url + '#/ledger');
@@ -69,4 +71,9 @@ test('ledger table, case page and the new-case form on the demo data', async ({ 
   await expect(page.getByRole('dialog')).not.toContainText('应为案号');
   await page.getByRole('dialog').getByRole('button', { name: '新建案件' }).click();
   await expect(page.getByTestId('case-title')).toHaveText('（2026）鄂0505执9001号');
+
+  // an open case offers 报请交叉执行, which opens a new request with the case already chosen
+  await page.getByTestId('request-transfer').click();
+  await expect(page).toHaveURL(/#\/approvals\/new\?case=\d+/);
+  await expect(page.getByText('（2026）鄂0505执9001号').first()).toBeVisible();
 });
