@@ -1,4 +1,6 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+// exceljs is loaded on first use: it is the slowest module to load and start-up does not need it.
+import { loadExcelJS } from '../lazyModules';
 import type { WeeklyFigures } from '../../contract/calls/reports';
 import { chineseDate, wanNumber, weekLabel } from './format';
 import { KIND_LABEL, reportTitle } from './narrative';
@@ -37,6 +39,7 @@ function listSheet(wb: ExcelJS.Workbook, name: string, title: string, cols: { he
 }
 
 export async function renderWeeklyXlsx(f: WeeklyFigures): Promise<Buffer> {
+  const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   wb.creator = f.courtName;
   wb.title = `${reportTitle(f)} ${f.week}`;

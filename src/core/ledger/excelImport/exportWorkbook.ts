@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// exceljs is loaded on first use: it is the slowest module to load and start-up does not need it.
+import { loadExcelJS } from '../../lazyModules';
 import type { ExportRow } from './exportRows';
 
 /**
@@ -53,6 +54,7 @@ export const EXPORT_COLUMNS: Col[] = [
 ];
 
 export async function writeLedgerWorkbook(target: string, title: string, rows: Iterable<ExportRow>): Promise<number> {
+  const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: target, useStyles: true, useSharedStrings: false });
   wb.creator = '交叉执行工作台';
   const n = EXPORT_COLUMNS.length;

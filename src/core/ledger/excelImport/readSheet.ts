@@ -1,4 +1,6 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+// exceljs is loaded on first use: it is the slowest module to load and start-up does not need it.
+import { loadExcelJS } from '../../lazyModules';
 import { DomainError } from '../../errors';
 
 /**
@@ -20,6 +22,7 @@ export type WorkbookGrid = { sheets: SheetGrid[]; date1904: boolean };
 
 /** Opens .xlsx bytes; anything that is not an .xlsx workbook is refused with a Chinese message. */
 export async function readWorkbook(bytes: Buffer): Promise<WorkbookGrid> {
+  const ExcelJS = await loadExcelJS();
   // .xlsx is a zip: refuse old .xls, CSV or renamed files up front with a message people understand.
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) {
     const isXls = bytes.length >= 8 && bytes.readUInt32BE(0) === 0xd0cf11e0;

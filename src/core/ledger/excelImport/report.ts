@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// exceljs is loaded on first use: it is the slowest module to load and start-up does not need it.
+import { loadExcelJS } from '../../lazyModules';
 import type { AnalysedRow } from './candidate';
 import type { Layout } from './layout';
 import type { SheetGrid } from './readSheet';
@@ -13,6 +14,7 @@ const PARTY_FIELDS = ['applicants', 'applicantIds', 'debtors', 'debtorIds'];
  * the clerk can correct them in Excel and import this very file again.
  */
 export async function rejectedReport(grid: SheetGrid, layout: Layout, rows: AnalysedRow[], title: string): Promise<Buffer | null> {
+  const ExcelJS = await loadExcelJS();
   const rejected = rows.filter((r) => r.status === 'error' || r.status === 'duplicate');
   if (!rejected.length) return null;
   const wb = new ExcelJS.Workbook();
