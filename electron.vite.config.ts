@@ -6,7 +6,9 @@ import react from '@vitejs/plugin-react';
 // main and preload run in Electron; the renderer is the same build that browser mode serves.
 export default defineConfig({
   main: {
-    plugins: [externalizeDepsPlugin()],
+    // chinese-days is bundled, not left external: its data is a JSON module, and Node refuses a bare
+    // JSON import from the bundle (the `with { type: 'json' }` attribute does not survive bundling).
+    plugins: [externalizeDepsPlugin({ exclude: ['chinese-days'] })],
     build: {
       outDir: 'out/main',
       // server.js is browser mode as plain Node (no tsx at start-up: cold start stays under a second).
