@@ -44,10 +44,15 @@ test('a handler imports, catalogues, views, searches and binds; a clerk cannot s
 
   // The case picker: find the case by a fragment of its 案号.
   await login(page, server.url, 'zhang', 'password123');
-  await page.getByRole('navigation', { name: '主导航' }).getByText('电子卷宗').click();
-  await page.getByTestId('case-picker').fill('执123');
-  await page.getByRole('cell', { name: '（2025）鄂0505执123号' }).click();
-  await expect(page.getByTestId('case-title')).toHaveText('（2025）鄂0505执123号');
+  // Retried as a whole: right after login the landing page (工作台, which lists the same case in its
+  // reminders) can still replace the page we navigated to.
+  await expect(async () => {
+    await page.getByRole('navigation', { name: '主导航' }).getByText('电子卷宗').click();
+    await page.getByTestId('case-picker').fill('执123', { timeout: 3000 });
+    await page.getByTestId('case-picker').press('Enter');
+    await page.getByRole('cell', { name: '（2025）鄂0505执123号' }).last().click({ timeout: 3000 });
+    await expect(page.getByTestId('case-title')).toHaveText('（2025）鄂0505执123号', { timeout: 3000 });
+  }).toPass({ timeout: 30_000 });
   await shot(page, '1-case-empty');
 
   // Import: one good PDF and one that is not a PDF at all; the bad one is reported, the good one filed.
