@@ -105,8 +105,12 @@ test('a handler imports, catalogues, views, searches and binds; a clerk cannot s
   await page.getByTestId('user-menu').click();
   await page.getByRole('menuitem', { name: '退出登录' }).click();
   await login(page, server.url, 'li', 'password123');
-  await page.getByRole('navigation', { name: '主导航' }).getByText('电子卷宗').click();
-  await page.getByRole('cell', { name: '（2025）鄂0505执123号' }).click();
+  await expect(async () => {
+    await page.getByRole('navigation', { name: '主导航' }).getByText('电子卷宗').click();
+    await page.getByTestId('case-picker').fill('执123', { timeout: 3000 });
+    await page.getByRole('cell', { name: '（2025）鄂0505执123号' }).last().click({ timeout: 3000 });
+    await expect(page.getByTestId('case-title')).toHaveText('（2025）鄂0505执123号', { timeout: 3000 });
+  }).toPass({ timeout: 30_000 });
   await page.getByRole('tab', { name: '副卷' }).click();
   await expect(page.getByTestId('secondary-locked')).toBeVisible();
   await expect(page.getByRole('button', { name: '生成副卷' })).toHaveCount(0);
