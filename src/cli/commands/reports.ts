@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { reportFile } from '../../core/reports/history';
+import { writeFileAtomic } from '../../core/files/atomicWrite';
 import { callAsCli, CliError, output, withApp } from '../context';
 
 /**
@@ -28,8 +29,7 @@ export function registerReports(program: Command): void {
         const written = rec.files.map((f) => {
           const file = reportFile(app, rec.id, f.kind);
           const target = path.join(dir, file.fileName);
-          fs.writeFileSync(`${target}.part`, file.bytes);
-          fs.renameSync(`${target}.part`, target);
+          writeFileAtomic(target, file.bytes);
           return target;
         });
         const figures = await callAsCli(app, 'reports.weekly.figures', { week: opts.week });

@@ -5,6 +5,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { CoreApp } from '../app';
 import { DomainError } from '../errors';
+import { fsyncFile, renameDurably, writeDurably } from '../files/atomicWrite';
 
 /**
  * The content-addressed blob store of the e-files: every stored file is named by its SHA-256 under
@@ -42,24 +43,8 @@ function settle(app: CoreApp, temp: string, sha256: string, size: number): Store
     fs.utimesSync(target, now, now);
     return { sha256, size, path: target, created: false };
   }
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.renameSync(temp, target);
-  syncDir(path.dirname(target));
+  renameDurably(temp, target);
   return { sha256, size, path: target, created: true };
-}
-
-function syncDir(dir: string): void {
-  // Makes the rename durable on POSIX; Windows cannot open directories, and NTFS journals renames.
-  if (process.platform === 'win32') return;
-  let fd: number | null = null;
-  try {
-    fd = fs.openSync(dir, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    /* best effort */
-  } finally {
-    if (fd !== null) fs.closeSync(fd);
-  }
 }
 
 /** Streams `source` into the store, hashing as it goes (never holds the file in memory). */
@@ -78,12 +63,7 @@ export async function storeStream(app: CoreApp, source: Readable, limit = Number
   const out = fs.createWriteStream(temp, { flags: 'wx' });
   try {
     await pipeline(source, meter, out);
-    const fd = fs.openSync(temp, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    fsyncFile(temp);
     return settle(app, temp, hash.digest('hex'), size);
   } catch (e) {
     fs.rmSync(temp, { force: true });
@@ -106,21 +86,7 @@ export function storeBytes(app: CoreApp, bytes: Buffer | Uint8Array): StoredBlob
     return { sha256, size: bytes.length, path: target, created: false };
   }
   const temp = tempFile(app);
-  const fd = fs.openSync(temp, 'wx');
-  try {
-    fs.writeSync(fd, bytes);
-    fs.fsyncSync(fd);
-  } catch (e) {
-    fs.closeSync(fd);
-    fs.rmSync(temp, { force: true });
-    throw e;
-  } finally {
-    try {
-      fs.closeSync(fd);
-    } catch {
-      /* already closed */
-    }
-  }
+  writeDurably(temp, bytes);
   return settle(app, temp, sha256, bytes.length);
 }
 

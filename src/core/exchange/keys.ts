@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import type { CoreApp } from '../app';
 import { fail } from '../errors';
+import { writeFileAtomic } from '../files/atomicWrite';
 
 /**
  * The installation's Ed25519 signing keys for upward packages. Layout under <data>/keys/exchange/:
@@ -20,15 +21,30 @@ export function fingerprintOf(pub: KeyObject): string {
   return createHash('sha256').update(pub.export({ type: 'spki', format: 'der' })).digest('hex');
 }
 
-/** Creates the first key pair if there is none (at init or first use) and returns the current key. */
+/**
+ * Returns the current key, creating the first pair if there is none. `auth.setupAdmin` (UI first run
+ * and CLI `init`) calls it, so a new installation has its key from the start; data folders created
+ * before that get theirs here on first use. A private key left readable by others (copied in by
+ * hand, restored from a backup) is tightened back to 0600 whenever it is looked at.
+ */
 export function ensureSigningKey(app: CoreApp): KeyInfo {
   const dir = dirOf(app);
   const cur = path.join(dir, 'current');
   if (fs.existsSync(cur)) {
     const keyId = fs.readFileSync(cur, 'utf8').trim();
-    if (fs.existsSync(path.join(dir, `${keyId}.key`))) return readInfo(app, keyId, keyId);
+    const priv = path.join(dir, `${keyId}.key`);
+    if (fs.existsSync(priv)) {
+      restrict(priv);
+      return readInfo(app, keyId, keyId);
+    }
   }
   return newKey(app);
+}
+
+/** POSIX only: Windows has no mode bits (the data folder's ACL protects the key there). */
+function restrict(file: string): void {
+  if (process.platform === 'win32') return;
+  if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
 }
 
 /** Generates a new pair and makes it current; the old public keys stay. */
@@ -45,18 +61,11 @@ function newKey(app: CoreApp): KeyInfo {
   const keyId = fingerprint.slice(0, 16);
   const info = { keyId, fingerprint, createdAt: app.now().toISOString() };
   // The private key is created with 0600 from the start (no window where others could read it).
-  writeAtomic(path.join(dir, `${keyId}.key`), privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, 0o600);
-  writeAtomic(path.join(dir, `${keyId}.pub.pem`), publicKey.export({ type: 'spki', format: 'pem' }) as string, 0o644);
-  writeAtomic(path.join(dir, `${keyId}.json`), JSON.stringify(info), 0o644);
-  writeAtomic(path.join(dir, 'current'), keyId, 0o644);
+  writeFileAtomic(path.join(dir, `${keyId}.key`), privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, { mode: 0o600 });
+  writeFileAtomic(path.join(dir, `${keyId}.pub.pem`), publicKey.export({ type: 'spki', format: 'pem' }) as string, { mode: 0o644 });
+  writeFileAtomic(path.join(dir, `${keyId}.json`), JSON.stringify(info), { mode: 0o644 });
+  writeFileAtomic(path.join(dir, 'current'), keyId, { mode: 0o644 });
   return { ...info, current: true };
-}
-
-function writeAtomic(file: string, text: string, mode: number): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, text, { mode, flag: 'w' });
-  fs.chmodSync(tmp, mode);
-  fs.renameSync(tmp, file);
 }
 
 function readInfo(app: CoreApp, keyId: string, currentId: string): KeyInfo {

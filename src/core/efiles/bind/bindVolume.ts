@@ -1,10 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { CoreApp } from '../../app';
 import { fail } from '../../errors';
 import { getSettings } from '../../settings/settings';
+import { writeFileAtomic } from '../../files/atomicWrite';
 import { chinaToday } from '../../ledger/dates';
 import { caseHead } from '../access';
 import { blobPath } from '../store';
@@ -124,7 +123,7 @@ export async function bindVolume(app: CoreApp, input: BindInput): Promise<BindRe
 
   const bytes = await out.save({ useObjectStreams: true });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  writeAtomically(input.outPath, bytes);
+  writeFileAtomic(input.outPath, bytes);
   return { path: input.outPath, pages: total, sha256 };
 }
 
@@ -132,25 +131,4 @@ function userName(app: CoreApp, userId: number): string {
   if (userId <= 0) return '命令行';
   const u = app.sqlite.prepare('SELECT display_name AS n FROM users WHERE id = ?').get(userId) as { n: string } | undefined;
   return u?.n ?? '';
-}
-
-function writeAtomically(target: string, bytes: Uint8Array): void {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.part`);
-  const fd = fs.openSync(temp, 'wx');
-  try {
-    fs.writeSync(fd, bytes);
-    fs.fsyncSync(fd);
-  } catch (e) {
-    fs.closeSync(fd);
-    fs.rmSync(temp, { force: true });
-    throw e;
-  }
-  fs.closeSync(fd);
-  try {
-    fs.renameSync(temp, target);
-  } catch (e) {
-    fs.rmSync(temp, { force: true });
-    throw e;
-  }
 }
