@@ -1,8 +1,8 @@
 import type { Handlers } from '../context';
 import { asyncHandler, requireUser } from '../context';
 import { searchEfiles } from '../../efiles/search/search';
-import { bindVolume } from '../../efiles/bind/bindVolume';
-import { caseHead, requireVolumeAccess } from '../../efiles/access';
+import { bindVolume, type BindResult } from '../../efiles/bind/bindVolume';
+import { auditSecondary, caseHead, requireVolumeAccess } from '../../efiles/access';
 import { createDownloadFile } from '../../files/downloads';
 import { isOcrEnabled, kickOcr, ocrCounts, retryFailedOcr } from '../../efiles/text/ocrRunner';
 import { updateSettings } from '../../settings/settings';
@@ -19,17 +19,24 @@ export const efilesSearchHandlers: EfilesSearchHandlers = {
     return searchEfiles(ctx.app, requireUser(ctx), input);
   },
 
-  // Binding is an export: it is audited (for the 副卷 that is the record the access rule asks for).
+  // Binding is an export: it is audited, and a bound 副卷 exports each of its documents, so each
+  // gets the same 副卷 audit row as viewing or downloading it (issue 5 item 8).
   'efiles.bind': asyncHandler(async (ctx, input) => {
     const user = requireUser(ctx);
     const head = caseHead(ctx.app, input.caseId);
     requireVolumeAccess(ctx.app, user, input.caseId, input.volume);
     let pages = 0;
+    let documents: BindResult['documents'] = [];
     const name = `${head.caseNo}_${input.volume}.pdf`.replace(/[\\/:*?"<>|]/g, '_');
     const d = await createDownloadFile(ctx.app, user, { name, mime: 'application/pdf' }, async (target) => {
-      pages = (await bindVolume(ctx.app, { caseId: input.caseId, volume: input.volume, outPath: target, userId: user.id })).pages;
+      ({ pages, documents } = await bindVolume(ctx.app, { caseId: input.caseId, volume: input.volume, outPath: target, userId: user.id }));
     });
-    ctx.commit(() => undefined, { recordType: 'case', recordId: input.caseId, summary: `一键组卷：${head.caseNo} ${input.volume}，共 ${pages} 页` });
+    ctx.commit(
+      () => {
+        if (input.volume === '副卷') for (const doc of documents) auditSecondary(ctx.app, user, { ...doc, caseNo: head.caseNo }, '导出', 'efiles.bind');
+      },
+      { recordType: 'case', recordId: input.caseId, summary: `一键组卷：${head.caseNo} ${input.volume}，共 ${pages} 页` },
+    );
     return { ...d, pages };
   }),
 

@@ -91,8 +91,20 @@ describe('一键组卷 (bindVolume)', () => {
     expect(d.pages).toBe(4);
     const file = openDownload(t.app, a.user, d.token).file;
     expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
-    const audit = t.app.sqlite.prepare("SELECT summary FROM audit_log WHERE call = 'efiles.bind'").all() as { summary: string }[];
-    expect(audit.map((x) => x.summary)).toEqual(['一键组卷：（2025）鄂0505执303号 副卷，共 4 页']);
+    // The binding is audited, and so is each 副卷 document it exported (like a 副卷 view or download).
+    const audit = () => (t.app.sqlite.prepare("SELECT summary, record_type AS type, record_id AS id, user_id AS userId FROM audit_log WHERE call = 'efiles.bind' ORDER BY id").all() as { summary: string; type: string; id: string; userId: number }[]);
+    const secondaryDoc = t.app.sqlite.prepare("SELECT id FROM efile_documents WHERE volume = '副卷'").get() as { id: number };
+    expect(audit()).toHaveLength(2);
+    expect(audit()).toEqual(
+      expect.arrayContaining([
+        { summary: '导出副卷文件「执行措施审批表」（（2025）鄂0505执303号）', type: 'efile', id: String(secondaryDoc.id), userId: a.user.id },
+        { summary: '一键组卷：（2025）鄂0505执303号 副卷，共 4 页', type: 'case', id: String(c.id), userId: a.user.id },
+      ]),
+    );
+    // Binding the 正卷 exports no 副卷 document: one more row, for the binding only.
+    await a.run('efiles.bind', { caseId: c.id, volume: '正卷' });
+    expect(audit()).toHaveLength(3);
+    expect(audit().filter((x) => x.summary.startsWith('导出副卷'))).toHaveLength(1);
     const empty = seedCase(t.app, a.user.id, 304);
     const none = await a.call('efiles.bind', { caseId: empty.id, volume: '正卷' });
     expect(none.ok).toBe(false);

@@ -13,7 +13,8 @@ import { stampPageNumber } from './stamp';
 import { addOutline } from './outline';
 
 export type BindInput = { caseId: number; volume: '正卷' | '副卷'; outPath: string; userId: number };
-export type BindResult = { path: string; pages: number; sha256: string };
+/** `documents`: every document of the volume (bound or listed with a note), for the 副卷 export audit. */
+export type BindResult = { path: string; pages: number; sha256: string; documents: { id: number; title: string }[] };
 
 type DocRow = { id: number; title: string; kind: string; mime: string; sha256: string; doc_date: string | null; section: string };
 
@@ -124,7 +125,7 @@ export async function bindVolume(app: CoreApp, input: BindInput): Promise<BindRe
   const bytes = await out.save({ useObjectStreams: true });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   writeFileAtomic(input.outPath, bytes);
-  return { path: input.outPath, pages: total, sha256 };
+  return { path: input.outPath, pages: total, sha256, documents: docs.map((d) => ({ id: d.id, title: d.title })) };
 }
 
 function userName(app: CoreApp, userId: number): string {
