@@ -12,6 +12,7 @@ import { DomainError } from '../src/core/errors';
 import { sessionUser, userForCall } from '../src/core/files/access';
 import { stageFile } from '../src/core/files/uploads';
 import { openDownload } from '../src/core/files/downloads';
+import { openSessionDocument, readDocumentRange } from '../src/core/efiles/content';
 import fs from 'node:fs';
 import { loadWindowState, saveWindowState } from './windowState';
 
@@ -144,6 +145,29 @@ app.whenReady().then(() => {
       const r = await dialog.showSaveDialog(win, { defaultPath: path.join(app.getPath('downloads'), d.name) });
       if (r.canceled || !r.filePath) return ok({ saved: null });
       fs.copyFileSync(d.file, r.filePath);
+      return ok({ saved: r.filePath });
+    } catch (x) {
+      return x instanceof DomainError ? err(x.code, x.message, x.field) : err('INTERNAL', '文件保存失败');
+    }
+  });
+  // E-file documents for the viewer and "下载原文件" (browser mode: GET /api/file/efile/<id>). The
+  // core checks the session, the 副卷 rule and audits (openSessionDocument); main only moves bytes.
+  ipcMain.handle('xdesk:readEfile', (e, id: unknown, begin: unknown, end: unknown) => {
+    if (!fromOurWindow(e)) return err('FORBIDDEN', '调用来源不被允许');
+    try {
+      const r = readDocumentRange(core, windowKeys.get(e.sender) ?? 'none', id, begin, end);
+      return ok({ length: r.length, bytes: new Uint8Array(r.bytes.buffer, r.bytes.byteOffset, r.bytes.length) });
+    } catch (x) {
+      return x instanceof DomainError ? err(x.code, x.message, x.field) : err('INTERNAL', '文件读取失败');
+    }
+  });
+  ipcMain.handle('xdesk:saveEfile', async (e, id: unknown) => {
+    if (!fromOurWindow(e) || !win) return err('FORBIDDEN', '调用来源不被允许');
+    try {
+      const c = openSessionDocument(core, windowKeys.get(e.sender) ?? 'none', id, 'download');
+      const r = await dialog.showSaveDialog(win, { defaultPath: path.join(app.getPath('downloads'), c.name) });
+      if (r.canceled || !r.filePath) return ok({ saved: null });
+      fs.copyFileSync(c.file, r.filePath);
       return ok({ saved: r.filePath });
     } catch (x) {
       return x instanceof DomainError ? err(x.code, x.message, x.field) : err('INTERNAL', '文件保存失败');

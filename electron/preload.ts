@@ -2,7 +2,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 
 /**
  * The renderer's only door to the app: one `call` for the whole contract, plus what only the main
- * process can do (native file dialogs, opening a generated file).
+ * process can do (native file dialogs, opening a generated file, reading and saving e-file documents).
  */
 contextBridge.exposeInMainWorld('xdesk', {
   call: (name: string, input: unknown) => ipcRenderer.invoke('xdesk:call', String(name), input),
@@ -10,4 +10,6 @@ contextBridge.exposeInMainWorld('xdesk', {
   openPath: (p: string) => ipcRenderer.invoke('xdesk:openPath', String(p)),
   stageFiles: (opts: unknown) => ipcRenderer.invoke('xdesk:stageFiles', opts),
   saveDownload: (token: string) => ipcRenderer.invoke('xdesk:saveDownload', String(token)),
+  readEfile: (id: number, begin: number, end: number) => ipcRenderer.invoke('xdesk:readEfile', Number(id), Number(begin), Number(end)),
+  saveEfile: (id: number) => ipcRenderer.invoke('xdesk:saveEfile', Number(id)),
 });

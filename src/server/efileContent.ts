@@ -1,26 +1,26 @@
 import fs from 'node:fs';
 import { err } from '../contract';
-import { sessionUser } from '../core/files/access';
-import { openDocumentContent } from '../core/efiles/content';
+import { openSessionDocument } from '../core/efiles/content';
 import { DomainError } from '../core/errors';
 import type { FileRoute } from './fileRoutes';
 
 /**
  * GET /api/file/efile/<id>?csrf=…[&download=1]: a stored e-file document for the viewer (inline,
  * with byte ranges so pdf.js reads a 300-page scan page by page) or as a download. The core checks
- * the user's right to the document (副卷!) and audits 副卷 reads (src/core/efiles/content.ts).
+ * the session and the user's right to the document (副卷!) and audits 副卷 reads — the same check
+ * Electron's bridge makes (`openSessionDocument` in src/core/efiles/content.ts).
  */
 export const efileContentRoute: FileRoute = {
   match: (p, method) => /^\/api\/file\/efile\/\d+$/.test(p) && (method === 'GET' || method === 'HEAD'),
   handle: ({ app, sessionKey, req, res, url }) => {
     const id = Number(url.pathname.split('/').pop());
     const download = url.searchParams.get('download') === '1';
-    let c: ReturnType<typeof openDocumentContent>;
+    let c: ReturnType<typeof openSessionDocument>;
     try {
-      c = openDocumentContent(app, sessionUser(app, sessionKey), sessionKey, id, download ? 'download' : 'view');
+      c = openSessionDocument(app, sessionKey, id, download ? 'download' : 'view');
     } catch (e) {
       if (e instanceof DomainError) {
-        const status = e.code === 'NOT_FOUND' ? 404 : e.code === 'DAMAGED' ? 410 : e.code === 'UNAUTHENTICATED' || e.code === 'SESSION_LOCKED' ? 401 : 403;
+        const status = e.code === 'NOT_FOUND' ? 404 : e.code === 'INVALID_INPUT' ? 400 : e.code === 'DAMAGED' ? 410 : e.code === 'UNAUTHENTICATED' || e.code === 'SESSION_LOCKED' ? 401 : 403;
         res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
         return void res.end(JSON.stringify(err(e.code, e.message)));
       }

@@ -5,6 +5,7 @@ import { fail } from '../errors';
 import { auditSecondary } from './access';
 import { readableDoc } from './catalogue';
 import { blobPath } from './store';
+import { userForCall } from '../files/access';
 
 /**
  * A stored document's bytes for the viewer and for "下载原文件", with the same checks as the calls
@@ -27,7 +28,7 @@ export function openDocumentContent(app: CoreApp, user: UserPublic, sessionKey: 
     let seen = lastViewAudit.get(app);
     if (!seen) lastViewAudit.set(app, (seen = new Map()));
     const key = `${sessionKey}:${id}`;
-    const now = Date.now();
+    const now = app.now().getTime();
     if (purpose === 'download' || now - (seen.get(key) ?? 0) > VIEW_AUDIT_MS) {
       auditSecondary(app, user, { id: d.id, title: d.title, caseNo: d.caseNo }, purpose === 'download' ? '下载' : '查看', purpose === 'download' ? 'efiles.download' : 'efiles.view');
       if (purpose === 'view') seen.set(key, now);
@@ -37,17 +38,41 @@ export function openDocumentContent(app: CoreApp, user: UserPublic, sessionKey: 
 }
 
 /**
- * Electron (no HTTP): the viewer reads byte ranges through the bridge. The first read (begin 0)
- * counts as the view for the 副卷 audit, as the route above does.
+ * The one check every host makes before serving a document's bytes (browser route
+ * src/server/efileContent.ts, Electron's `xdesk:readEfile` / `xdesk:saveEfile`): the session's user
+ * must be logged in, not idle-locked and allowed to make `efiles.document`; then the 副卷 rule and
+ * the 副卷 audit of `openDocumentContent`.
  */
-export function readDocumentRange(app: CoreApp, user: UserPublic, sessionKey: string, id: number, begin: number, end: number): { length: number; bytes: Buffer } {
-  const c = openDocumentContent(app, user, sessionKey, id, 'view');
-  const from = Math.max(0, Math.min(begin, c.size));
-  const to = Math.max(from, Math.min(end, c.size, from + 16 * 1024 * 1024));
+export function openSessionDocument(app: CoreApp, sessionKey: string, id: unknown, purpose: 'view' | 'download'): Content {
+  const user = userForCall(app, sessionKey, 'efiles.document');
+  if (!Number.isSafeInteger(id) || (id as number) <= 0) fail('INVALID_INPUT', '「文件编号」无效', 'id');
+  return openDocumentContent(app, user, sessionKey, id as number, purpose);
+}
+
+/** Largest range one read returns: pdf.js asks for 64 KB chunks; a bigger ask is cut, not refused. */
+export const MAX_RANGE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Electron (no HTTP): the viewer reads byte ranges [begin, end) through the bridge, checked and
+ * audited per read exactly as the browser route checks each range request (a 副卷 view is one audit
+ * entry per session and document every 10 minutes). The arguments come from the renderer, so they
+ * are checked here; a range past the end is cut to the file.
+ */
+export function readDocumentRange(app: CoreApp, sessionKey: string, id: unknown, begin: unknown, end: unknown): { length: number; bytes: Buffer } {
+  if (!Number.isSafeInteger(begin) || (begin as number) < 0) fail('INVALID_INPUT', '「读取起点」应为非负整数', 'begin');
+  if (!Number.isSafeInteger(end) || (end as number) < (begin as number)) fail('INVALID_INPUT', '「读取终点」应为不小于起点的整数', 'end');
+  const c = openSessionDocument(app, sessionKey, id, 'view');
+  const from = Math.min(begin as number, c.size);
+  const to = Math.min(end as number, c.size, from + MAX_RANGE_BYTES);
   const bytes = Buffer.alloc(to - from);
+  if (bytes.length === 0) return { length: c.size, bytes };
   const fd = fs.openSync(c.file, 'r');
   try {
-    fs.readSync(fd, bytes, 0, bytes.length, from);
+    for (let got = 0; got < bytes.length; ) {
+      const n = fs.readSync(fd, bytes, got, bytes.length - got, from + got);
+      if (n === 0) break; // the blob is shorter than its row says: `efile verify` reports it
+      got += n;
+    }
   } finally {
     fs.closeSync(fd);
   }

@@ -9,7 +9,12 @@ import { pageText, type PageText } from './textSearch';
  * server allows), bytes in memory, or a reader of byte ranges (Electron, where there is no HTTP:
  * each range goes through the bridge, so a 300-page scan is never copied whole).
  */
-export type RangeReader = { length: number; read: (begin: number, end: number) => Promise<Uint8Array> };
+export type RangeReader = {
+  length: number;
+  /** The first bytes, read while finding the length (pdf.js starts from them without asking again). */
+  initial?: Uint8Array;
+  read: (begin: number, end: number) => Promise<Uint8Array>;
+};
 export type PdfSource = { url: string } | { data: Uint8Array } | { ranges: RangeReader; key: string };
 export type PageTextEntry = { content: TextContent; text: PageText };
 
@@ -98,7 +103,7 @@ export class PdfDoc {
 }
 
 function rangeTransport(pdfjs: typeof import('pdfjs-dist'), r: RangeReader) {
-  const t = new pdfjs.PDFDataRangeTransport(r.length, null);
+  const t = new pdfjs.PDFDataRangeTransport(r.length, r.initial ?? null);
   t.requestDataRange = (begin: number, end: number) => {
     void r.read(begin, end).then(
       (chunk) => t.onDataRange(begin, chunk),

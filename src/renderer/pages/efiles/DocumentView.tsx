@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Anchor, Badge, Box, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
@@ -6,7 +6,7 @@ import { IconArrowLeft, IconDownload, IconInfoCircle } from '@tabler/icons-react
 import { PdfViewer } from '../../pdf/PdfViewer';
 import { ImageViewer } from '../../pdf/ImageViewer';
 import { efiles } from './efilesApi';
-import { fileUrl } from './upload';
+import { openDocumentBytes, type DocumentBytes } from './documentSource';
 import { OcrBadge } from './badges';
 
 const PREVIEWABLE_IMAGES = new Set(['jpeg', 'png', 'image']);
@@ -23,35 +23,43 @@ export function DocumentView() {
   const page = Math.max(1, Number(sp.get('page') ?? 1) || 1);
   const q = sp.get('q') ?? '';
   const meta = useQuery({ queryKey: ['efiles.document', docId], queryFn: () => efiles.document(docId), enabled: docId > 0, staleTime: 60_000 });
-  const [url, setUrl] = useState<string | null>(null);
+  const [bytes, setBytes] = useState<DocumentBytes | null>(null);
+  const [bytesError, setBytesError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    void fileUrl(efiles.contentPath(docId)).then((u) => live && setUrl(u));
+    let opened: DocumentBytes | null = null;
+    setBytes(null);
+    setBytesError(null);
+    openDocumentBytes(docId).then(
+      (b) => {
+        opened = b;
+        if (live) setBytes(b);
+        else b.dispose();
+      },
+      (e: unknown) => live && setBytesError(e instanceof Error ? e.message : String(e)),
+    );
     return () => {
       live = false;
+      opened?.dispose();
     };
   }, [docId]);
 
-  if (meta.isLoading || !url) return <Center h={300}><Loader /></Center>;
-  if (meta.error || !meta.data) {
+  if (meta.isLoading || (!bytes && !bytesError && !meta.error)) return <Center h={300}><Loader /></Center>;
+  if (meta.error || !meta.data || !bytes) {
     return (
       <Alert color="red" title="无法打开此文件">
-        {meta.error?.message ?? '文件不存在'}
+        {meta.error?.message ?? bytesError ?? '文件不存在'}
       </Alert>
     );
   }
   const d = meta.data;
-  const download = (
-    <Button component="a" href={`${url}&download=1`} download={d.fileName} size="xs" variant="light" leftSection={<IconDownload size={14} />}>
-      下载原文件
-    </Button>
-  );
+  const download = <DownloadButton bytes={bytes} fileName={d.fileName} />;
   const back = () => navigate(`/efiles/case/${d.caseId}`);
   let body;
   if (d.kind === 'pdf') {
-    body = <PdfViewer source={{ url }} initialPage={page} highlight={q} extra={download} notice={q && d.ocr === 'done' ? <OcrNotice /> : null} />;
+    body = <PdfViewer source={bytes.pdf} initialPage={page} highlight={q} extra={download} notice={q && d.ocr === 'done' ? <OcrNotice /> : null} />;
   } else if (PREVIEWABLE_IMAGES.has(d.kind)) {
-    body = <ImageViewer src={url} alt={d.title} extra={download} />;
+    body = <DocumentImage bytes={bytes} alt={d.title} extra={download} />;
   } else {
     body = (
       <Center mih={300}>
@@ -114,4 +122,63 @@ function OcrNotice() {
       此文件为扫描件，搜索命中来自文字识别（OCR）；页面上未必能逐字高亮，请在所打开的页面中查看。
     </Alert>
   );
+}
+
+/** "下载原文件": a plain link in the browser; in Electron the native save dialog (audited in the core). */
+function DownloadButton({ bytes, fileName }: { bytes: DocumentBytes; fileName: string }) {
+  const [saving, setSaving] = useState(false);
+  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const icon = <IconDownload size={14} />;
+  if ('href' in bytes.download) {
+    return (
+      <Button component="a" href={bytes.download.href} download={fileName} size="xs" variant="light" leftSection={icon}>
+        下载原文件
+      </Button>
+    );
+  }
+  const save = bytes.download.save;
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Button
+        size="xs"
+        variant="light"
+        leftSection={icon}
+        loading={saving}
+        onClick={() => {
+          setSaving(true);
+          setNote(null);
+          save()
+            .then((p) => p && setNote({ ok: true, text: `已保存到 ${p}` }))
+            .catch((e: unknown) => setNote({ ok: false, text: e instanceof Error ? e.message : String(e) }))
+            .finally(() => setSaving(false));
+        }}
+      >
+        下载原文件
+      </Button>
+      {note && (
+        <Text size="xs" c={note.ok ? 'dimmed' : 'red'} truncate maw={320}>
+          {note.text}
+        </Text>
+      )}
+    </Group>
+  );
+}
+
+/** An image document: its bytes become an <img> source first (in Electron a blob: URL read through the bridge). */
+function DocumentImage({ bytes, alt, extra }: { bytes: DocumentBytes; alt: string; extra: ReactNode }) {
+  const [src, setSrc] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    bytes.image().then(
+      (u) => live && setSrc(u),
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [bytes]);
+  if (error) return <Alert color="red" title="无法读取图片">{error}</Alert>;
+  if (!src) return <Center h={300}><Loader /></Center>;
+  return <ImageViewer src={src} alt={alt} extra={extra} />;
 }
