@@ -4,6 +4,7 @@ import { checkCredentials, countUsers, createUser, getUser, recordLogin, setPass
 import { fail } from '../../errors';
 import { getSettings } from '../../settings/settings';
 import { loadDemoData } from '../../demo/demo';
+import { ensureSigningKey } from '../../exchange/keys';
 
 type AuthHandlers = Pick<Handlers, 'auth.status' | 'auth.setupAdmin' | 'auth.login' | 'auth.unlock' | 'auth.logout' | 'auth.changePassword'>;
 
@@ -27,7 +28,15 @@ export const authHandlers: AuthHandlers = {
     app.sessions.bind(ctx.sessionKey, admin.id);
     ctx.user = toPublic(admin);
     if (input.loadDemo) loadDemoData(app, ctx.user);
-    ctx.note({ recordType: 'user', recordId: admin.id, summary: `创建管理员 ${admin.displayName}${input.loadDemo ? '，并载入演示数据' : ''}` });
+    // The installation's upward-package signing key is made at init (issue 7 §3), not on first export,
+    // so its public key can be handed to the 中院 for pinning before anything is sent. A failure here
+    // rolls the admin back, so first run is retried whole; a key left by a failed run is simply reused.
+    const key = ensureSigningKey(app);
+    ctx.note({
+      recordType: 'user',
+      recordId: admin.id,
+      summary: `创建管理员 ${admin.displayName}${input.loadDemo ? '，并载入演示数据' : ''}；生成上报包签名密钥 ${key.keyId}`,
+    });
     return toPublic(admin);
   },
 
