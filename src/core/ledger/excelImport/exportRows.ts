@@ -62,7 +62,7 @@ export function* exportRowsByCase(app: CoreApp, caseIds: readonly number[]): Gen
            (SELECT p.text FROM progress_entries p WHERE p.case_id = c.id AND p.voided_at IS NULL ORDER BY p.on_date DESC, p.id DESC LIMIT 1) AS lastProgress
          FROM cases c
          LEFT JOIN users u ON u.id = c.handler_id
-         LEFT JOIN transfers t ON t.id = (SELECT MAX(id) FROM transfers WHERE case_id = c.id)
+         LEFT JOIN transfers t ON t.id = c.latest_transfer_id
          LEFT JOIN courts dc ON dc.code = t.deciding_court_code
          LEFT JOIN courts oc ON oc.code = t.original_court_code
          LEFT JOIN courts rc ON rc.code = t.receiving_court_code

@@ -52,7 +52,10 @@ export function whereOf(app: CoreApp, f: LedgerFilter): { sql: string; params: R
   }
   if (f.overdue) tw.push(`(${overdueSql})`);
   if (f.handlerId) {
-    where.push('(c.handler_id = @handlerId OR c.id IN (SELECT case_id FROM transfers WHERE handler_id = @handlerId))');
+    // The unary + keeps SQLite from answering this through the handler index and then sorting the
+    // handler's ~10k cases: walking the sort order's index and testing each row is far cheaper for a
+    // page of 50. The count (countWhere) keeps the indexable form.
+    where.push('(+c.handler_id = @handlerId OR c.id IN (SELECT case_id FROM transfers WHERE handler_id = @handlerId))');
     params.handlerId = f.handlerId;
   }
   if (f.filedFrom) {
@@ -63,9 +66,10 @@ export function whereOf(app: CoreApp, f: LedgerFilter): { sql: string; params: R
     where.push('c.filed_on <= @filedTo');
     params.filedTo = f.filedTo;
   }
-  // Transfer filters apply to each case's latest transfer; they are read from the (few) transfers, not the (many) cases.
+  // Transfer filters apply to each case's latest transfer (cases.latest_transfer_id, kept by triggers —
+  // migration ledger-courts/0003); they are read from the (few) transfers, not the (many) cases.
   if (tw.length) {
-    where.push(`c.id IN (SELECT t.case_id FROM transfers t WHERE ${tw.join(' AND ')} AND t.id = (SELECT MAX(id) FROM transfers x WHERE x.case_id = t.case_id))`);
+    where.push(`c.latest_transfer_id IN (SELECT t.id FROM transfers t WHERE ${tw.join(' AND ')})`);
   }
   params.today = chinaToday(app.now());
   params.ourCourt = getSettings(app).courtCode;
@@ -75,14 +79,15 @@ export function whereOf(app: CoreApp, f: LedgerFilter): { sql: string; params: R
 /** 督促 deadline passed while the transfer is still open (执行程序解释 第十一条、第十二条). */
 const overdueSql = `t.deadline_on IS NOT NULL AND t.deadline_on < @today AND t.state NOT IN ${ACTIVE_STATES}`;
 
-const LATEST = 'LEFT JOIN transfers t ON t.id = (SELECT MAX(id) FROM transfers x WHERE x.case_id = c.id)';
+const LATEST = 'LEFT JOIN transfers t ON t.id = c.latest_transfer_id';
 
 const ORDER: Record<string, string> = {
   filedOn: 'c.filed_on',
   caseNo: 'c.court_code, c.year, c.type_code, c.seq',
   amountDue: 'c.amount_due_fen',
-  state: 't.state',
-  mode: 't.mode',
+  // The latest transfer's state and mode are copied onto the case (with indexes) so these sorts walk an index.
+  state: 'c.latest_state',
+  mode: 'c.latest_mode',
   updatedAt: 'c.updated_at',
   closedOn: 'c.closed_on',
 };
@@ -95,13 +100,12 @@ export function orderOf(sort: string, order: 'asc' | 'desc'): string {
   return `ORDER BY ${cols.map((c) => (dir === 'DESC' ? `${c} DESC` : `${c} ASC NULLS LAST`)).join(', ')}, c.id ${dir}`;
 }
 
-const joinFor = (sort: string) => (sort === 'state' || sort === 'mode' ? LATEST : '');
 
 export function ledgerTable(app: CoreApp, f: LedgerFilter & { sort: string; order: 'asc' | 'desc'; page: number; pageSize: number }): { rows: LedgerRow[]; total: number } {
   const w = whereOf(app, f);
-  const total = (app.sqlite.prepare(`SELECT count(*) AS n FROM cases c ${w.sql}`).get(w.params) as { n: number }).n;
+  const total = (app.sqlite.prepare(`SELECT count(*) AS n FROM cases c ${countWhere(w.sql)}`).get(w.params) as { n: number }).n;
   const ids = (
-    app.sqlite.prepare(`SELECT c.id FROM cases c ${joinFor(f.sort)} ${w.sql} ${orderOf(f.sort, f.order)} LIMIT @limit OFFSET @offset`).all({
+    app.sqlite.prepare(`SELECT c.id FROM cases c ${w.sql} ${orderOf(f.sort, f.order)} LIMIT @limit OFFSET @offset`).all({
       ...w.params,
       limit: f.pageSize,
       offset: (f.page - 1) * f.pageSize,
@@ -110,10 +114,13 @@ export function ledgerTable(app: CoreApp, f: LedgerFilter & { sort: string; orde
   return { rows: rowsFor(app, ids, w.params.today as string, w.params.ourCourt as string), total };
 }
 
+/** For counting, the handler test may use its index (there is no order to follow). */
+const countWhere = (sql: string) => sql.replace('+c.handler_id', 'c.handler_id');
+
 /** All case ids the filters select, in table order (the export). */
 export function ledgerIds(app: CoreApp, f: LedgerFilter & { sort: string; order: 'asc' | 'desc' }, max: number): number[] {
   const w = whereOf(app, f);
-  return (app.sqlite.prepare(`SELECT c.id FROM cases c ${joinFor(f.sort)} ${w.sql} ${orderOf(f.sort, f.order)} LIMIT @max`).all({ ...w.params, max }) as { id: number }[]).map((r) => r.id);
+  return (app.sqlite.prepare(`SELECT c.id FROM cases c ${w.sql} ${orderOf(f.sort, f.order)} LIMIT @max`).all({ ...w.params, max }) as { id: number }[]).map((r) => r.id);
 }
 
 function rowsFor(app: CoreApp, ids: number[], today: string, ourCourt: string): LedgerRow[] {

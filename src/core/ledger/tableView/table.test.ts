@@ -70,6 +70,29 @@ describe('ledger table', () => {
     expect(day.rows.map((x) => x.caseNo)).toContain('（2025）鄂0505执12号');
   });
 
+  it('a case shows, filters and sorts by its newest transfer, and follows that transfer’s state changes', async () => {
+    const caseNo = '（2025）鄂0505执12号';
+    const before = (await clerk.run('ledger.table', { q: caseNo })).rows[0]!;
+    const added = await clerk.run('ledger.edit.createTransfer', { caseId: before.caseId, mode: '协同', direction: '移出', reasons: ['力量不足'], receivingCourtCode: '鄂0506' });
+    const row = async () => (await clerk.run('ledger.table', { q: caseNo })).rows[0]!;
+    expect(await row()).toMatchObject({ mode: '协同', state: '草稿', transferCount: before.transferCount + 1 });
+    // The older transfer no longer decides the row's filters.
+    const byOldMode = await clerk.run('ledger.table', { modes: ['指令'], pageSize: 200, q: caseNo });
+    expect(byOldMode.total).toBe(0);
+    await clerk.run('ledger.edit.transferState', { transferId: added.id, toState: '已退出', effectiveOn: '2025-06-30', version: 1, reason: '协同法院另行安排' });
+    expect((await row()).state).toBe('已退出');
+    const decided = await clerk.run('ledger.table', { states: ['已退出'], pageSize: 200 });
+    expect(decided.rows.map((r) => r.caseNo)).toContain(caseNo);
+    for (const order of ['asc', 'desc'] as const) {
+      const states: (string | null)[] = [];
+      for (const page of [1, 2]) states.push(...(await clerk.run('ledger.table', { sort: 'state', order, page, pageSize: 200 })).rows.map((r) => r.state));
+      expect(states).toHaveLength(303);
+      const filled = states.filter((x) => x !== null);
+      expect(states.slice(0, filled.length)).toEqual(filled); // cases without a transfer come last either way
+      expect(filled).toEqual([...filled].sort((a, b) => (a! < b! ? -1 : a! > b! ? 1 : 0) * (order === 'asc' ? 1 : -1)));
+    }
+  });
+
   it('refuses bad filters with the field named in Chinese', async () => {
     const r = await clerk.call('ledger.table', { filedFrom: '2025-02-30' });
     expect(r.ok === false && r.error.message).toMatch(/「立案日期（起）」/);
