@@ -5,7 +5,8 @@ import { useCall } from '../../../api/client';
 import { formatDate, formatYuanOrDash, shortCourtName } from '../../../format';
 import { CaseTimeline } from './CaseTimeline';
 import { timelineItems } from './timelineItems';
-import { TransferCard } from './TransferCard';
+import { TransfersPanel } from './TransfersPanel';
+import { ProgressTable } from './ProgressTable';
 import { PartiesTable } from './PartiesTable';
 import { DeductionsTable } from './DeductionsTable';
 import { SupervisionTable } from './SupervisionTable';
@@ -23,7 +24,7 @@ const Field = ({ label, children }: { label: string; children: ReactNode }) => (
   </div>
 );
 
-/** 案件页: the case, its parties, transfers, a time line of events and progress, deadlines, deductible intervals, supervision. */
+/** 案件页: the case, its parties, transfers, progress, a time line, deadlines, deductible intervals, supervision — each tab also edits what it shows. */
 export function CasePage() {
   const navigate = useNavigate();
   const caseId = Number(useParams().id);
@@ -84,6 +85,7 @@ export function CasePage() {
         <Tabs.List>
           <Tabs.Tab value="parties">当事人（{v.parties.length}）</Tabs.Tab>
           <Tabs.Tab value="transfers">交叉执行（{v.transfers.length}）</Tabs.Tab>
+          <Tabs.Tab value="progress">执行进展（{v.progress.filter((p) => !p.voidedAt).length}）</Tabs.Tab>
           <Tabs.Tab value="timeline">时间线</Tabs.Tab>
           <Tabs.Tab value="deductions">扣除期间（{v.deductions.length}）</Tabs.Tab>
           <Tabs.Tab value="supervision">督办与一案双查（{v.supervisions.length}）</Tabs.Tab>
@@ -92,12 +94,10 @@ export function CasePage() {
           <PartiesTable view={v} />
         </Tabs.Panel>
         <Tabs.Panel value="transfers" pt="md">
-          <Stack>
-            {v.transfers.length === 0 && <Text c="dimmed">本案尚无交叉执行记录。</Text>}
-            {v.transfers.map((t) => (
-              <TransferCard key={t.id} t={t} />
-            ))}
-          </Stack>
+          <TransfersPanel view={v} />
+        </Tabs.Panel>
+        <Tabs.Panel value="progress" pt="md">
+          <ProgressTable view={v} />
         </Tabs.Panel>
         <Tabs.Panel value="timeline" pt="md">
           <CaseTimeline items={timelineItems(v)} />
