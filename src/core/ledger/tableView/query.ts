@@ -97,8 +97,11 @@ export function orderOf(sort: string, order: 'asc' | 'desc'): string {
   const cols = (ORDER[sort] ?? ORDER.filedOn!).split(', ');
   // Empty values last whichever way the column is sorted (SQLite sorts NULL lowest, so DESC already
   // puts them last and can walk the index); the id keeps pages stable.
-  return `ORDER BY ${cols.map((c) => (dir === 'DESC' ? `${c} DESC` : `${c} ASC NULLS LAST`)).join(', ')}, c.id ${dir}`;
+  return `ORDER BY ${cols.map((c) => (dir === 'DESC' || NOT_NULL.has(c) ? `${c} ${dir}` : `${c} ASC NULLS LAST`)).join(', ')}, c.id ${dir}`;
 }
+
+/** Columns the schema declares NOT NULL: a needless NULLS LAST on them stops SQLite from walking their index in order. */
+const NOT_NULL = new Set(['c.court_code', 'c.year', 'c.type_code', 'c.seq', 'c.updated_at']);
 
 
 export function ledgerTable(app: CoreApp, f: LedgerFilter & { sort: string; order: 'asc' | 'desc'; page: number; pageSize: number }): { rows: LedgerRow[]; total: number } {
