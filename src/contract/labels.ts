@@ -109,4 +109,14 @@ export const FIELD_LABELS: Record<string, string> = {
   week: '周次',
   reportId: '周报',
   reportWeekStartsOn: '周报每周起始日',
+  // upward packages (issue 7)
+  keyId: '密钥编号',
+  fingerprint: '公钥指纹',
+  // approvals (issue 4)
+  approvalSecondLevel: '分管院领导审批',
+  approvalSecondLevelModes: '需分管院领导审批的方式',
+  approvalDeputyUserId: '代理审批人',
+  letterNoPrefix: '函件文号前缀',
+  deadlineReminderDays: '期限通知提前天数',
+  efileDocumentId: '电子卷宗文件',
 };

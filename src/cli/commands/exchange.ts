@@ -1,16 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { FILE_KIND_LABELS } from '../../contract/calls/exchange';
+import { FILE_KIND_LABELS, SIGNER_TRUST_LABELS } from '../../contract/calls/exchange';
 import { exportPackage } from '../../core/exchange/exportPackage';
 import { listKeys, publicKeyPem, rotateSigningKey } from '../../core/exchange/keys';
 import { verifyPackage } from '../../core/exchange/verify';
-import { trustedKeys } from '../../core/exchange/view';
+import { pinnedCourts, signerOf, trustSet } from '../../core/exchange/trust';
+import { stageFile } from '../../core/files/uploads';
 import { readCentralDirectory, readEntry } from '../../core/exchange/zipEntries';
 import { exportInput } from '../../contract/calls/exchange';
 import { formatZodError } from '../../contract';
 import { appendAudit } from '../../core/audit/audit';
-import { CliError, cliPrincipal, output, withApp } from '../context';
+import { callAsCli, CliError, cliPrincipal, output, withApp } from '../context';
 
 /**
  * Upward packages from the command line:
@@ -18,6 +19,7 @@ import { CliError, cliPrincipal, output, withApp } from '../context';
  *   verify FILE [--trust KEY.pem …] [--json]        exits 3 when the package is rejected
  *   open FILE [--out DIR]                            verify, then list (and optionally copy out) the contents read-only
  *   key export [--key-id ID] [--out FILE] · key rotate
+ *   key pin KEY.pem --court 代字 --fingerprint HEX · key pins · key unpin KEYID --reason 原因   (other courts' keys, as the UI's 签名密钥 tab)
  * Export runs the same core function the UI's job runs (same checks, history and audit), in the foreground with progress on stderr.
  */
 export function registerExchange(program: Command): void {
@@ -73,11 +75,13 @@ export function registerExchange(program: Command): void {
     .action(async (file: string, opts: { trust?: string[] }, cmd: Command) =>
       withApp(cmd, async (app, o) => {
         const pems = (opts.trust ?? []).map((f) => fs.readFileSync(path.resolve(f), 'utf8'));
-        const r = await verifyPackage(path.resolve(file), { trusted: trustedKeys(app, pems) });
+        const trust = trustSet(app, pems);
+        const r = await verifyPackage(path.resolve(file), { trusted: trust.keys, pinnedCourts: pinnedCourts(trust) });
         const m = r.manifest;
-        output(o, { ok: r.ok, keyId: r.keyId, problems: r.problems, manifest: m }, () =>
+        const signer = signerOf(trust, r);
+        output(o, { ok: r.ok, keyId: r.keyId, signer, problems: r.problems, manifest: m }, () =>
           r.ok
-            ? `校验通过：${m!.court.name}（${m!.court.code}）${m!.period.week ?? `${m!.period.from}至${m!.period.to}`} 第${m!.revision}版，${m!.files.length} 个文件，签名密钥 ${r.keyId}`
+            ? `校验通过：${m!.court.name}（${m!.court.code}）${m!.period.week ?? `${m!.period.from}至${m!.period.to}`} 第${m!.revision}版，${m!.files.length} 个文件，签名密钥 ${r.keyId}（${signerText(signer)}）`
             : [`校验未通过，共 ${r.problems.length} 个问题：`, ...r.problems.map((p) => `  - [${p.code}] ${p.message}`)].join('\n'),
         );
         if (!r.ok) process.exitCode = 3;
@@ -93,7 +97,8 @@ export function registerExchange(program: Command): void {
       withApp(cmd, async (app, o) => {
         const zip = path.resolve(file);
         const pems = (opts.trust ?? []).map((f) => fs.readFileSync(path.resolve(f), 'utf8'));
-        const r = await verifyPackage(zip, { trusted: trustedKeys(app, pems) });
+        const trust = trustSet(app, pems);
+        const r = await verifyPackage(zip, { trusted: trust.keys, pinnedCourts: pinnedCourts(trust) });
         if (!r.ok || !r.manifest) {
           output(o, { ok: false, problems: r.problems }, () => [`校验未通过，不能打开：`, ...r.problems.map((p) => `  - [${p.code}] ${p.message}`)].join('\n'));
           process.exitCode = 3;
@@ -143,6 +148,44 @@ export function registerExchange(program: Command): void {
         output(o, k, () => `已更换签名密钥：新密钥 ${k.keyId}\n指纹 ${k.fingerprint}\n旧公钥已保留。`);
       }),
     );
+  key
+    .command('pin <pem>')
+    .description('登记其他法院的签名公钥（先与对方核对指纹）；之后该法院的上报包可校验通过')
+    .requiredOption('--court <code>', '报送法院代字（须在法院名录中），如 鄂0506')
+    .requiredOption('--fingerprint <hex>', '与报送法院核对过的公钥指纹（SHA-256，64 位十六进制，可含空格）')
+    .action(async (pem: string, opts: { court: string; fingerprint: string }, cmd: Command) =>
+      withApp(cmd, async (app, o) => {
+        const staged = await stageFile(app, cliPrincipal(), 'exchange.trust.pin', path.resolve(pem));
+        const k = await callAsCli(app, 'exchange.trust.pin', { uploadId: staged.uploadId, courtCode: opts.court, fingerprint: opts.fingerprint.replace(/\s+/g, '').toLowerCase() });
+        output(o, k, () => `已登记 ${k.courtName}（${k.courtCode}）的签名公钥 ${k.keyId}\n指纹 ${grouped(k.fingerprint)}`);
+      }),
+    );
+  key
+    .command('pins')
+    .description('列出已登记的其他法院签名公钥')
+    .action(async (_opts: unknown, cmd: Command) =>
+      withApp(cmd, async (app, o) => {
+        const { keys } = await callAsCli(app, 'exchange.trust.list', {});
+        output(o, keys, () => (keys.length ? keys.map((k) => `${k.keyId}\t${k.courtCode}\t${k.courtName}\t${k.pinnedAt}\t${k.pinnedBy}\n  指纹 ${grouped(k.fingerprint)}`).join('\n') : '（尚未登记其他法院的公钥）'));
+      }),
+    );
+  key
+    .command('unpin <keyId>')
+    .description('撤销登记的其他法院签名公钥（记入审计日志）')
+    .requiredOption('--reason <text>', '撤销原因')
+    .action(async (keyId: string, opts: { reason: string }, cmd: Command) =>
+      withApp(cmd, async (app, o) => {
+        await callAsCli(app, 'exchange.trust.remove', { keyId, reason: opts.reason });
+        output(o, { done: true, keyId }, () => `已撤销登记公钥 ${keyId}`);
+      }),
+    );
+}
+
+const grouped = (fp: string) => fp.replace(/(.{4})/g, '$1 ').trim();
+
+function signerText(s: ReturnType<typeof signerOf>): string {
+  if (!s) return '无签名';
+  return s.pinned ? `已登记为 ${s.pinned.courtName}（${s.pinned.courtCode}）的公钥` : SIGNER_TRUST_LABELS[s.trust];
 }
 
 /** Copies verified entries into a new folder under names from the manifest (already checked safe), read-only. */

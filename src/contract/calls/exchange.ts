@@ -123,12 +123,47 @@ const historyRow = z.object({
   createdBy: z.string(),
 });
 
+/** Who may pin (or unpin) another court's public key: a trust decision for the bureau, not everyday work. */
+export const PIN_ROLES: readonly Role[] = ['chief', 'admin'];
+
+/** Another court's public key pinned by this installation (the 中院 pins each basic court's key). */
+export const pinnedKey = z.object({
+  keyId: z.string(),
+  fingerprint: z.string(),
+  courtCode: z.string(),
+  courtName: z.string(),
+  pinnedAt: z.string(),
+  pinnedBy: z.string(),
+});
+export type PinnedKey = z.infer<typeof pinnedKey>;
+
+/**
+ * How the verifier knows the key that signed a package: own = this installation's key (current or
+ * rotated out); pinned = another court's key registered here; given = a key named on the command
+ * line (--trust) or placed in keys/exchange/trusted/; untrusted = nobody vouched for it.
+ */
+export const SIGNER_TRUST = ['own', 'pinned', 'given', 'untrusted'] as const;
+export const SIGNER_TRUST_LABELS: Record<(typeof SIGNER_TRUST)[number], string> = {
+  own: '本院密钥',
+  pinned: '已登记的法院公钥',
+  given: '命令行或信任目录提供的公钥',
+  untrusted: '未登记的密钥',
+};
+export const signerInfo = z.object({
+  keyId: z.string(),
+  fingerprint: z.string().nullable(),
+  trust: z.enum(SIGNER_TRUST),
+  pinned: pinnedKey.nullable(),
+});
+
 const viewFile = manifestFile.extend({ index: z.number() });
 export const verifyResult = z.object({
   ok: z.boolean(),
   problems: z.array(problem),
   manifest: manifestSchema.nullable(),
   keyId: z.string().nullable(),
+  /** The signing key and whether it is pinned; null when the package carries no readable signature. */
+  signer: signerInfo.nullable(),
 });
 
 const keyInfo = z.object({ keyId: z.string(), fingerprint: z.string(), createdAt: z.string(), current: z.boolean() });
@@ -168,6 +203,34 @@ export const exchangeCalls = {
     output: keyInfo.extend({ pem: z.string(), download }),
   }),
   'exchange.key.rotate': defineCall({ title: '更换上报包签名密钥', access: ['admin'], mutates: true, input: z.object({}).default({}), output: keyInfo }),
+  'exchange.trust.list': defineCall({ title: '已登记的法院公钥', access: EXPORT_ROLES, mutates: false, input: z.object({}).default({}), output: z.object({ keys: z.array(pinnedKey) }) }),
+  'exchange.trust.inspect': defineCall({
+    title: '读取待登记的公钥',
+    access: PIN_ROLES,
+    mutates: false,
+    /** A .pem staged through the upload route (for=exchange.trust.pin). */
+    input: z.object({ uploadId: z.string().min(1).max(64) }),
+    output: z.object({ keyId: z.string(), fingerprint: z.string(), alreadyPinned: pinnedKey.nullable() }),
+  }),
+  'exchange.trust.pin': defineCall({
+    title: '登记其他法院的签名公钥',
+    access: PIN_ROLES,
+    mutates: true,
+    input: z.object({
+      uploadId: z.string().min(1).max(64),
+      courtCode: z.string().trim().min(1, '请选择报送法院').max(20),
+      /** The fingerprint the user compared with the sending court: must be the uploaded key's. */
+      fingerprint: sha256Hex,
+    }),
+    output: pinnedKey,
+  }),
+  'exchange.trust.remove': defineCall({
+    title: '撤销登记的法院公钥',
+    access: PIN_ROLES,
+    mutates: true,
+    input: z.object({ keyId, reason: z.string().trim().min(1, '请说明撤销原因').max(200, '不能超过 200 个字') }),
+    output: z.object({ done: z.literal(true) }),
+  }),
   'exchange.cases.search': defineCall({
     title: '选择上报案件',
     access: EXPORT_ROLES,

@@ -11,7 +11,8 @@ import { hashEntry, readCentralDirectory, readEntry, type RawEntry } from './zip
  *   structure — unsafe paths (.., absolute, backslash), symlinks, directories, duplicates,
  *               encryption, zip-bomb-like declared sizes and ratios;
  *   manifest  — present, JSON, matches its schema (docs/manifest.schema.json);
- *   signature — present, well-formed, names a trusted key, valid over the manifest's exact bytes;
+ *   signature — present, well-formed, names a trusted key, valid over the manifest's exact bytes,
+ *               and a key pinned for one court does not vouch for a package naming another;
  *   files     — none missing, none extra, each one's size and SHA-256 as the manifest says.
  */
 export const MANIFEST = 'manifest.json';
@@ -29,6 +30,8 @@ export const DEFAULT_LIMITS: VerifyLimits = {
 export type VerifyOptions = {
   /** Public keys the verifier trusts, by keyId (the installation's own plus pinned ones). */
   trusted: Map<string, string>;
+  /** Courts pinned keys belong to (trust.ts): a package signed with one must name that court. */
+  pinnedCourts?: Map<string, { code: string; name: string }>;
   limits?: Partial<VerifyLimits>;
   signal?: AbortSignal;
   onProgress?: (doneBytes: number, totalBytes: number) => void;
@@ -125,6 +128,10 @@ export async function verifyPackage(file: string, opts: VerifyOptions): Promise<
           else add('KEY_UNKNOWN', `签名所用密钥 ${sig.keyId} 未登记，签名无法确认`, SIGNATURE);
         } else if (!verifySignature(pem, manifestBytes, sig.signature)) {
           add('SIGNATURE_INVALID', `签名与清单不符：manifest.json 被改动，或签名不是密钥 ${sig.keyId} 所签`, SIGNATURE);
+        } else {
+          const court = opts.pinnedCourts?.get(sig.keyId);
+          if (court && manifest && manifest.court.code !== court.code)
+            add('COURT_MISMATCH', `签名密钥 ${sig.keyId} 登记为 ${court.name}（${court.code}）的公钥，但清单声明来自 ${manifest.court.name}（${manifest.court.code}）`, SIGNATURE);
         }
       }
     }

@@ -6,7 +6,7 @@ import type { Manifest } from '../../contract/calls/exchange';
 import type { CoreApp } from '../app';
 import { fail } from '../errors';
 import { createDownloadFile, type Download } from '../files/downloads';
-import { keyIdOfPem, ownPublicKeys } from './keys';
+import { pinnedCourts, signerOf, trustSet } from './trust';
 import { verifyPackage, type VerifyReport } from './verify';
 import { readCentralDirectory, readEntry } from './zipEntries';
 
@@ -21,20 +21,7 @@ const VIEW_ID = /^[A-Za-z0-9_-]{16}$/;
 
 type ViewMeta = { viewId: string; ownerId: number; zip: string; manifest: Manifest };
 
-/** Public keys trusted for verification: this installation's own and those pinned under keys/exchange/trusted/. */
-export function trustedKeys(app: CoreApp, extraPems: string[] = []): Map<string, string> {
-  const m = ownPublicKeys(app);
-  const dir = path.join(app.dataDir, 'keys', 'exchange', 'trusted');
-  const pems = [...extraPems, ...(fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.pem')).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')) : [])];
-  for (const pem of pems) {
-    try {
-      m.set(keyIdOfPem(pem), pem);
-    } catch {
-      fail('INVALID_INPUT', '「信任的公钥」不是有效的 PEM 公钥', 'trust');
-    }
-  }
-  return m;
-}
+export { trustedKeys } from './trust';
 
 /** The staged upload's file, for its owner (see files/uploads.ts). */
 export function stagedPath(app: CoreApp, user: { id: number }, uploadId: string): string {
@@ -49,8 +36,15 @@ export function stagedPath(app: CoreApp, user: { id: number }, uploadId: string)
   return path.join(dir, `${uploadId}.bin`);
 }
 
-export async function openView(app: CoreApp, user: UserPublic, zipFile: string, opts: { move?: boolean; trust?: string[] } = {}): Promise<VerifyReport & { viewId: string | null }> {
-  const report = await verifyPackage(zipFile, { trusted: trustedKeys(app, opts.trust) });
+export async function openView(
+  app: CoreApp,
+  user: UserPublic,
+  zipFile: string,
+  opts: { move?: boolean; trust?: string[] } = {},
+): Promise<VerifyReport & { viewId: string | null; signer: ReturnType<typeof signerOf> }> {
+  const trust = trustSet(app, opts.trust);
+  const verified = await verifyPackage(zipFile, { trusted: trust.keys, pinnedCourts: pinnedCourts(trust) });
+  const report = { ...verified, signer: signerOf(trust, verified) };
   if (!report.ok || !report.manifest) return { ...report, viewId: null };
   const viewId = randomBytes(12).toString('base64url');
   const dir = path.join(viewsDir(app), viewId);

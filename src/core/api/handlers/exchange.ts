@@ -9,6 +9,7 @@ import { listExports } from '../../exchange/history';
 import { ensureSigningKey, listKeys, publicKeyPem, rotateSigningKey } from '../../exchange/keys';
 import { copyOut, openView, stagedPath, viewLedger } from '../../exchange/view';
 import { documentCount } from '../../exchange/plan';
+import { inspectUpload, listPinned, pinKey, unpinKey } from '../../exchange/pins';
 
 type ExchangeHandlers = Pick<
   Handlers,
@@ -23,6 +24,10 @@ type ExchangeHandlers = Pick<
   | 'exchange.key.export'
   | 'exchange.key.rotate'
   | 'exchange.cases.search'
+  | 'exchange.trust.list'
+  | 'exchange.trust.inspect'
+  | 'exchange.trust.pin'
+  | 'exchange.trust.remove'
 >;
 
 export const exchangeHandlers: ExchangeHandlers = {
@@ -52,10 +57,11 @@ export const exchangeHandlers: ExchangeHandlers = {
       recordType: 'exchange_view',
       recordId: m?.packageId ?? input.uploadId,
       summary: r.ok
-        ? `校验并打开上报包：${m!.court.name} ${m!.period.week ?? `${m!.period.from}至${m!.period.to}`} 第${m!.revision}版，${m!.files.length} 个文件${m!.includesSecondary ? '（含副卷）' : ''}`
+        ? `校验并打开上报包：${m!.court.name} ${m!.period.week ?? `${m!.period.from}至${m!.period.to}`} 第${m!.revision}版，${m!.files.length} 个文件${m!.includesSecondary ? '（含副卷）' : ''}` +
+          `；签名密钥 ${r.signer?.keyId}（${r.signer?.pinned ? `已登记为 ${r.signer.pinned.courtName}` : r.signer?.trust === 'own' ? '本院密钥' : '信任目录'}）`
         : `校验上报包未通过：${r.problems.length} 个问题，首个：${r.problems[0]?.message ?? ''}`,
     });
-    return { ok: r.ok, problems: r.problems, manifest: r.manifest, keyId: r.keyId, viewId: r.viewId, files: (m?.files ?? []).map((f, index) => ({ ...f, index })) };
+    return { ok: r.ok, problems: r.problems, manifest: r.manifest, keyId: r.keyId, signer: r.signer, viewId: r.viewId, files: (m?.files ?? []).map((f, index) => ({ ...f, index })) };
   }),
   'exchange.view.file': asyncHandler(async (ctx, input) => copyOut(ctx.app, requireUser(ctx), input.viewId, input.index)),
   'exchange.view.ledger': asyncHandler(async (ctx, input) => viewLedger(ctx.app, requireUser(ctx), input.viewId)),
@@ -76,6 +82,20 @@ export const exchangeHandlers: ExchangeHandlers = {
     const k = rotateSigningKey(ctx.app);
     ctx.note({ recordType: 'exchange_key', recordId: k.keyId, summary: `更换上报包签名密钥，新密钥 ${k.keyId}（指纹 ${k.fingerprint}）；旧公钥保留用于校验旧包` });
     return k;
+  },
+  'exchange.trust.list': (ctx) => ({ keys: listPinned(ctx.app) }),
+  'exchange.trust.inspect': (ctx, input) => inspectUpload(ctx.app, requireUser(ctx), input.uploadId),
+  'exchange.trust.pin': (ctx, input) => {
+    const user = requireUser(ctx);
+    const k = pinKey(ctx.app, user, input);
+    discardStaged(ctx.app, user, input.uploadId);
+    ctx.note({ recordType: 'exchange_trust', recordId: k.keyId, summary: `登记 ${k.courtName}（${k.courtCode}）的上报包签名公钥 ${k.keyId}，指纹 ${k.fingerprint}` });
+    return k;
+  },
+  'exchange.trust.remove': (ctx, input) => {
+    const k = unpinKey(ctx.app, requireUser(ctx), input.keyId, input.reason);
+    ctx.note({ recordType: 'exchange_trust', recordId: k.keyId, summary: `撤销登记 ${k.courtName}（${k.courtCode}）的签名公钥 ${k.keyId}，原因：${input.reason}` });
+    return { done: true as const };
   },
   'exchange.cases.search': (ctx, input) => {
     const rows = ctx.app.sqlite
