@@ -1,14 +1,14 @@
 import { err, isCallName, ok } from '../contract';
 import { userForCall } from '../core/files/access';
-import { MAX_UPLOAD_BYTES, stageStream } from '../core/files/uploads';
+import { stageStream, uploadLimit } from '../core/files/uploads';
 import { DomainError } from '../core/errors';
 import type { FileRoute } from './fileRoutes';
 
 /**
  * POST /api/file/upload?for=<call>&name=<file name> with the raw file as body (behind the server's
  * Host/Origin/CSRF checks). The caller must be allowed to make <call>, the call that will consume
- * the upload; the body streams into the core's staging area under a size limit and the answer is
- * the upload id (see src/core/files/uploads.ts).
+ * the upload; the body streams to disk in the core's staging area (never buffered whole) under the
+ * call's size limit, and the answer is the upload id (see src/core/files/uploads.ts).
  */
 export const uploadRoute: FileRoute = {
   match: (p, method) => p === '/api/file/upload' && method === 'POST',
@@ -19,10 +19,13 @@ export const uploadRoute: FileRoute = {
       req.resume();
       return sendJson(res, 400, err('INVALID_INPUT', '上传用途未知'));
     }
-    if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES) {
+    // The call's own limit (e-file imports: the setting efileMaxFileMb); a declared length over it
+    // is refused before a byte is read, and a body that runs past it is cut off while streaming.
+    const limit = uploadLimit(app, forCall);
+    if (Number(req.headers['content-length'] ?? 0) > limit.bytes) {
       req.resume();
       res.setHeader('Connection', 'close');
-      return sendJson(res, 413, err('PAYLOAD_TOO_LARGE', `文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB 上限，未上传`));
+      return sendJson(res, 413, err('PAYLOAD_TOO_LARGE', limit.message(name), 'file'));
     }
     try {
       const user = userForCall(app, sessionKey, forCall);

@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { CoreApp } from '../../core/app';
 import { stageFile } from '../../core/files/uploads';
-import { getSettings } from '../../core/settings/settings';
 import { callAsCli, cliPrincipal, CliError, output, withApp } from '../context';
 
 /**
@@ -59,11 +58,10 @@ export function registerEfiles(program: Command): void {
         const c = resolveCase(app, caseRef);
         const files = collectFiles(paths);
         if (!files.length) throw new CliError('没有找到要导入的文件');
-        const limit = (getSettings(app).efileMaxFileMb ?? 500) * 1024 * 1024;
         const results: { file: string; ok: boolean; id?: number; title?: string; pages?: number | null; section?: string; duplicate?: boolean; reason?: string; notes?: string[] }[] = [];
         for (const [i, f] of files.entries()) {
           try {
-            const staged = await stageFile(app, cliPrincipal(), 'efiles.import', f, limit);
+            const staged = await stageFile(app, cliPrincipal(), 'efiles.import', f);
             const r = await callAsCli(app, 'efiles.import', { caseId: c.id, uploadId: staged.uploadId, volume: opts.volume as '正卷' | '副卷' });
             results.push({ file: f, ok: true, id: r.document.id, title: r.document.title, pages: r.document.pages, section: r.document.sectionId, duplicate: r.duplicate, notes: r.notes });
             if (!o.json) process.stdout.write(`[${i + 1}/${files.length}] ${r.duplicate ? '＝ 已有相同文件' : '✔'} ${path.basename(f)} → ${r.document.title}${r.document.pages ? `（${r.document.pages} 页）` : ''}\n`);

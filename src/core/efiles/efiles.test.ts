@@ -124,11 +124,16 @@ describe('e-file store and import', () => {
     const admin = t.as('admin');
     const staff = t.as('staff');
     const c = seedCase(t.app, staff.user.id);
-    await admin.run('settings.update', { efileMaxFileMb: 1 });
     const big = Buffer.concat([textPdf([['大文件']]), Buffer.alloc(1024 * 1024 + 10, 0x20)]);
-    const r = await staff.call('efiles.import', { caseId: c.id, uploadId: (await stage(staff, '大.pdf', big)).uploadId, volume: '正卷' });
+    // Staged before the setting was lowered: the import itself checks again.
+    const early = await stage(staff, '大.pdf', big);
+    await admin.run('settings.update', { efileMaxFileMb: 1 });
+    const r = await staff.call('efiles.import', { caseId: c.id, uploadId: early.uploadId, volume: '正卷' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/超过单个文件 1 MB/);
+    // Staged after: refused while staging (every host stages with the call's limit).
+    await expect(stage(staff, '大.pdf', big)).rejects.toThrow(/「大.pdf」超过单个文件 1 MB/);
+    expect(rows()).toBe(0);
   });
 });
 

@@ -6,6 +6,7 @@ import { Transform, type Readable } from 'node:stream';
 import type { CallName } from '../../contract';
 import type { CoreApp } from '../app';
 import { DomainError, fail } from '../errors';
+import { getSettings } from '../settings/settings';
 
 /**
  * One staging area for files on their way into the core, used by every host: browser mode streams
@@ -19,21 +20,47 @@ type Meta = StagedUpload & { ownerId: number; forCall: string; createdAt: string
 
 /** Default upper limit for one staged file; a consuming call may demand less. */
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
+
+/**
+ * Calls whose uploads follow a setting instead of the default: an e-file import takes a scanner's
+ * whole output, so its limit is the per-file setting `efileMaxFileMb` (default 500 MB, issue 5).
+ * Every host stages with `uploadLimit`, so the browser, Electron and the CLI refuse the same files.
+ */
+const CALL_LIMITS: Partial<Record<CallName, (app: CoreApp) => { bytes: number; message: (name: string) => string }>> = {
+  'efiles.import': (app) => {
+    const mb = getSettings(app).efileMaxFileMb ?? 500;
+    return { bytes: mb * 1024 * 1024, message: (name) => `「${safeName(name)}」超过单个文件 ${mb} MB 的上限（设置项「单个文件大小上限」），未上传` };
+  },
+};
+
+export type UploadLimit = { bytes: number; message: (name: string) => string };
+
+/** The largest file `forCall` accepts, and the message that refuses a bigger one. */
+export function uploadLimit(app: CoreApp, forCall: CallName): UploadLimit {
+  return CALL_LIMITS[forCall]?.(app) ?? { bytes: MAX_UPLOAD_BYTES, message: () => `文件超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB 上限，未上传` };
+}
 const KEEP_MS = 24 * 3600 * 1000;
 const ID = /^[A-Za-z0-9_-]{22}$/;
 
 const dirOf = (app: CoreApp) => path.join(app.dataDir, 'tmp', 'uploads');
 const safeName = (name: string) => path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f]/g, '').slice(0, 200) || '未命名文件';
 
-/** Streams `source` into staging, refusing (and deleting what was written) once it passes `limit`. */
+const explicitLimit = (bytes: number): UploadLimit => ({ bytes, message: () => `文件超过 ${Math.round(bytes / 1024 / 1024)} MB 上限，未上传` });
+
+/**
+ * Streams `source` into staging (straight to disk, 1 MiB at a time at most: a 500 MB scan is never
+ * held in memory), refusing and deleting what was written once it passes the limit — `forCall`'s
+ * (`uploadLimit`) unless the caller names a smaller one.
+ */
 export async function stageStream(
   app: CoreApp,
   owner: { id: number },
   forCall: CallName,
   name: string,
   source: Readable,
-  limit = MAX_UPLOAD_BYTES,
+  limitBytes?: number,
 ): Promise<StagedUpload> {
+  const limit = limitBytes === undefined ? uploadLimit(app, forCall) : explicitLimit(limitBytes);
   const dir = dirOf(app);
   fs.mkdirSync(dir, { recursive: true });
   sweep(app);
@@ -44,7 +71,7 @@ export async function stageStream(
   const meter = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       size += chunk.length;
-      if (size > limit) return cb(new DomainError('PAYLOAD_TOO_LARGE', `文件超过 ${Math.round(limit / 1024 / 1024)} MB 上限，未上传`, 'file'));
+      if (size > limit.bytes) return cb(new DomainError('PAYLOAD_TOO_LARGE', limit.message(name), 'file'));
       hash.update(chunk);
       cb(null, chunk);
     },
@@ -67,7 +94,8 @@ export async function stageStream(
 }
 
 /** Electron's file dialog and the CLI: stage a file from a local path. */
-export async function stageFile(app: CoreApp, owner: { id: number }, forCall: CallName, file: string, limit = MAX_UPLOAD_BYTES): Promise<StagedUpload> {
+export async function stageFile(app: CoreApp, owner: { id: number }, forCall: CallName, file: string, limitBytes?: number): Promise<StagedUpload> {
+  const limit = limitBytes === undefined ? uploadLimit(app, forCall) : explicitLimit(limitBytes);
   let st: fs.Stats;
   try {
     st = fs.statSync(file);
@@ -75,8 +103,8 @@ export async function stageFile(app: CoreApp, owner: { id: number }, forCall: Ca
     return fail('NOT_FOUND', `找不到文件：${file}`, 'file');
   }
   if (!st.isFile()) fail('INVALID_INPUT', `不是文件：${file}`, 'file');
-  if (st.size > limit) fail('PAYLOAD_TOO_LARGE', `文件超过 ${Math.round(limit / 1024 / 1024)} MB 上限`, 'file');
-  return stageStream(app, owner, forCall, path.basename(file), fs.createReadStream(file), limit);
+  if (st.size > limit.bytes) fail('PAYLOAD_TOO_LARGE', limit.message(path.basename(file)), 'file');
+  return stageStream(app, owner, forCall, path.basename(file), fs.createReadStream(file, { highWaterMark: 1024 * 1024 }), limit.bytes);
 }
 
 /** Tests and in-process callers: stage bytes already in memory. */
