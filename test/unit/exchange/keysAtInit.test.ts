@@ -41,8 +41,8 @@ describe('signing key at init', () => {
     const audit = t.app.sqlite.prepare(`SELECT summary FROM audit_log WHERE call = 'auth.setupAdmin'`).get() as { summary: string };
     expect(audit.summary).toContain(`生成上报包签名密钥 ${keyId}`);
     // The key the 签名密钥 tab lists is that one: listing makes no second key.
-    const list = await dispatch(t.app, 'first-run', 'exchange.key.list', {});
-    expect(list.ok && list.value.keys.map((k) => k.keyId)).toEqual([keyId]);
+    const list = (await dispatch(t.app, 'first-run', 'exchange.key.list', {})) as { ok: true; value: { keys: { keyId: string }[] } };
+    expect(list.value.keys.map((k) => k.keyId)).toEqual([keyId]);
   });
 
   it('a refused second setup leaves the key as it was', async () => {
