@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { CoreApp } from '../../core/app';
 import type { CallOutput } from '../../contract';
 import { ocrIdle, resumeOcr } from '../../core/efiles/text/ocrRunner';
+import { indexMissingText } from '../../core/efiles/text/catchUp';
 import { callAsCli, CliError, output, withApp } from '../context';
 import { efileGroup } from './efiles';
 import { copyDownload } from './ledgerExcel';
@@ -52,6 +53,7 @@ export function registerEfilesSearch(program: Command): void {
         if (opts.on && opts.off) throw new CliError('--on 和 --off 只能选一个');
         if (opts.on || opts.off) await callAsCli(app, 'efiles.ocr.setEnabled', { enabled: !!opts.on });
         if (opts.run) {
+          await indexMissingText(app); // documents never indexed queue their scans first
           resumeOcr(app);
           await ocrIdle(app);
         }
@@ -73,6 +75,8 @@ export function registerEfilesSearch(program: Command): void {
         const limit = Number(opts.limit);
         if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new CliError('--limit 应为 1 到 200 的整数');
         const caseId = opts.case ? resolveCase(app, opts.case).id : undefined;
+        // Documents filed but never indexed (e.g. by an earlier `demo`, which exits right away) first.
+        await indexMissingText(app);
         const r = await callAsCli(app, 'efiles.search', { q: query, caseId, volume: opts.volume as '正卷' | undefined, limit });
         output(o, r, () => searchText(query, r));
       }),

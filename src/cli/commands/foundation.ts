@@ -3,6 +3,7 @@ import { ROLE_LABELS, ROLES, type Role } from '../../contract/roles';
 import { countUsers, listUsers } from '../../core/auth/users';
 import { loadDemoData, DEMO_PASSWORD, DEMO_USERS } from '../../core/demo/demo';
 import { backupTo, restoreFrom } from '../../core/db/backup';
+import { indexMissingText } from '../../core/efiles/text/catchUp';
 import { callAsCli, cliPrincipal, CliError, globals, output, withApp } from '../context';
 import { obtainPassword } from '../prompt';
 
@@ -106,6 +107,9 @@ export function registerFoundation(program: Command): void {
         } else {
           app.sqlite.transaction(() => loadDemoData(app, cliPrincipal()))();
         }
+        // The demo's documents are indexed after its transaction; the CLI exits when this returns,
+        // so wait for it here (scans stay queued for OCR, which runs when the app starts).
+        await indexMissingText(app);
         output(o, { users: DEMO_USERS.map((u) => u.username), password: DEMO_PASSWORD }, () =>
           `${adminNote}已载入演示数据。演示账户：${DEMO_USERS.map((u) => `${u.displayName} ${u.username}`).join('、')}，密码均为 ${DEMO_PASSWORD}`,
         );

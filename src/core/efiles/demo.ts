@@ -7,14 +7,14 @@ import { getSettings } from '../settings/settings';
 import { appendAudit } from '../audit/audit';
 import { insertDocument, requireSection } from './documents';
 import { storeBytes } from './store';
-import { indexAfterCommit } from './textHook';
+import { indexMissingText } from './text/catchUp';
 
 /**
  * Demo e-files (fictional): for a few demo cases, generated 正卷 documents with a real Chinese
  * text layer (执行通知书, 报告财产令, 查封裁定书, 协助执行通知书, 拘留决定书 …), a scanned-looking 送达回证
  * (a JPEG with no text, for OCR) and a two-page scan PDF, and 副卷 documents (执行方案, 审查报告,
  * 合议庭评议笔录). Runs inside the demo transaction, so everything here is synchronous; the text
- * index is built right after the transaction (or on the search module's catch-up).
+ * index is built right after the transaction by the catch-up (text/catchUp.ts).
  * Skips quietly when there are no cases (the ledger demo step did not run).
  */
 type Case = { id: number; caseNo: string; handlerId: number | null; filedOn: string | null; cause: string | null; applicant: string; debtor: string };
@@ -158,10 +158,9 @@ export const efilesDemoStep: DemoStep = (app, { admin }) => {
     ], court), 'pdf', 1, addDays(filed, 39));
   });
   appendAudit(app, { userId: admin.id > 0 ? admin.id : null, userName: admin.displayName, call: 'demo.load', recordType: 'efile', summary: `演示电子卷宗：${cases.length} 件案件共 ${ids.length} 份文件` });
-  // Index after the demo transaction has committed (this step runs inside it).
+  // Index after the demo transaction has committed (this step runs inside it). The catch-up indexes
+  // every document without text yet; the CLI's `demo` awaits the same run before it exits.
   setTimeout(() => {
-    void (async () => {
-      for (const id of ids) if (app.sqlite.open) await indexAfterCommit(app, id);
-    })();
+    if (app.sqlite.open) void indexMissingText(app);
   }, 0);
 };

@@ -5,6 +5,7 @@ import { getSettings } from '../../settings/settings';
 import { blobPath } from '../store';
 import { putPage } from './pages';
 import { createOcrWorker, recognise, renderPdfPage } from './ocrEngine';
+import { indexMissingText } from './catchUp';
 
 /**
  * The background OCR queue. Jobs are rows of efile_ocr_queue (one per page), so the work survives a
@@ -49,10 +50,15 @@ export function isOcrEnabled(app: CoreApp): boolean {
   return getSettings(app).ocrEnabled !== false;
 }
 
-/** Pages left 'running' by a crash go back in the queue; then the runner starts. Call at host start. */
+/**
+ * Call at host start: pages left 'running' by a crash go back in the queue and the runner starts;
+ * documents filed but never indexed (see catchUp.ts) are indexed in the background, queuing their
+ * scans for OCR as they go.
+ */
 export function resumeOcr(app: CoreApp): void {
   if (!runners.get(app)) app.sqlite.prepare(`UPDATE efile_ocr_queue SET status = 'queued' WHERE status = 'running'`).run();
   kickOcr(app);
+  void indexMissingText(app);
 }
 
 const alive = (app: CoreApp) => app.sqlite.open;
