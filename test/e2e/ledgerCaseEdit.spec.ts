@@ -46,6 +46,7 @@ test('a handler adds a party, a transfer, its next step, progress, a deduction a
   await dialog.getByLabel('姓名').fill('王建国');
   await dialog.getByLabel('身份证号').fill(wrongCheck(idNumber(11)));
   await expect(dialog).toContainText('身份证号校验位或出生日期不正确');
+  await page.screenshot({ path: path.join(shots, 'ledger-case-party-form.png') });
   await dialog.getByRole('button', { name: '添加当事人' }).click();
   await expect(dialog).toBeVisible();
   expect(db.prepare('SELECT count(*) AS n FROM parties').get()).toEqual({ n: 0 });
@@ -56,6 +57,7 @@ test('a handler adds a party, a transfer, its next step, progress, a deduction a
   await dialog.getByRole('button', { name: '添加当事人' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('parties-table')).toContainText('王建国');
+  await page.screenshot({ path: path.join(shots, 'ledger-case-parties.png') });
   expect(db.prepare('SELECT side, kind, name, id_number AS idNumber, is_livelihood AS livelihood, is_smb AS smb FROM parties').all()).toEqual([
     { side: '申请执行人', kind: '自然人', name: '王建国', idNumber: idNumber(11), livelihood: 1, smb: 0 },
   ]);
@@ -111,6 +113,7 @@ test('a handler adds a party, a transfer, its next step, progress, a deduction a
   await card.getByTestId('transfer-step').click();
   for (const s of ['已移送', '已立案', '办理中', '已退出']) await expect(page.getByTestId(`step-${s}`)).toBeVisible();
   for (const s of ['已化解', '已结案', '已决定']) await expect(page.getByTestId(`step-${s}`)).toHaveCount(0);
+  await page.screenshot({ path: path.join(shots, 'ledger-case-steps.png') });
   await page.getByTestId('step-已移送').click();
   dialog = page.getByRole('dialog');
   await dialog.getByLabel('移送卷宗日期').fill(daysAgo(2));
@@ -138,6 +141,7 @@ test('a handler adds a party, a transfer, its next step, progress, a deduction a
   await dialog.getByLabel('到位金额（元）').fill('12,500.50');
   await dialog.getByLabel('取得实质进展').check();
   await dialog.getByLabel('进展情况').fill('冻结并扣划被执行人银行存款');
+  await page.screenshot({ path: path.join(shots, 'ledger-case-progress-form.png') });
   await dialog.getByRole('button', { name: '记录进展' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('progress-table')).toContainText('12,500.50');
@@ -171,6 +175,7 @@ test('a handler adds a party, a transfer, its next step, progress, a deduction a
   await dialog.getByRole('button', { name: '启动一案双查' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('supervision-table')).toContainText('进行中');
+  await page.screenshot({ path: path.join(shots, 'ledger-case-supervision.png') });
   await page.getByTestId('supervision-table').getByTestId('supervision-result').click();
   dialog = page.getByRole('dialog');
   await dialog.getByLabel('办理结果').fill('原承办人已作说明，未发现违纪');
@@ -191,6 +196,7 @@ test('a handler adds a party, a transfer, its next step, progress, a deduction a
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('progress-table')).toContainText('作废原因：金额录错');
   await expect(page.getByTestId('case-recovered')).toHaveText('0.00');
+  await page.screenshot({ path: path.join(shots, 'ledger-case-progress.png') });
   expect(db.prepare('SELECT void_reason AS r, voided_at IS NOT NULL AS voided FROM progress_entries').all()).toEqual([{ r: '金额录错', voided: 1 }]);
 
   // Every change, and only the changes that were saved, went through the audit log under the handler's name.

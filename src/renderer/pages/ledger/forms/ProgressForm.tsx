@@ -62,7 +62,7 @@ export function ProgressForm({ view, onDone }: { view: CaseView; onDone: () => v
             label="所属交叉执行"
             placeholder="不属于交叉执行"
             clearable
-            data={view.transfers.map((t) => ({ value: String(t.id), label: `${t.mode}执行 · ${t.direction}（${t.state}）` }))}
+            data={view.transfers.map((t) => ({ value: String(t.id), label: `${t.mode}·${t.direction}·${t.state}` }))}
             {...form.getInputProps('transferId')}
           />
           <TextInput label="到位金额（元）" placeholder="如 12500.00" inputMode="decimal" {...form.getInputProps('amount')} />

@@ -17,7 +17,7 @@ export function SupervisionForm({ view, current, onDone }: { view: CaseView; cur
   const { form, submit, busy } = useContractForm<Values, 'ledger.edit.saveSupervision'>({
     call: 'ledger.edit.saveSupervision',
     schema: supervisionInput,
-    success: closing ? '办理结果已登记' : '已启动',
+    success: closing ? '办理结果已登记，已办结' : '已登记，状态为“进行中”',
     initialValues: {
       kind: (current?.kind as Values['kind'] | undefined) ?? '督办',
       transferId: current?.transferId ? String(current.transferId) : null,
@@ -60,7 +60,7 @@ export function SupervisionForm({ view, current, onDone }: { view: CaseView; cur
                 label="所涉交叉执行"
                 placeholder="不限"
                 clearable
-                data={view.transfers.map((t) => ({ value: String(t.id), label: `${t.mode}执行 · ${t.direction}（${t.state}）` }))}
+                data={view.transfers.map((t) => ({ value: String(t.id), label: `${t.mode}·${t.direction}·${t.state}` }))}
                 {...form.getInputProps('transferId')}
               />
             </SimpleGrid>

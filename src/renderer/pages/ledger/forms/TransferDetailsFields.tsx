@@ -23,11 +23,7 @@ export function TransferDetailsFields({ form }: { form: UseFormReturnType<Transf
         <TextInput label="决定文书号" placeholder="（2025）鄂05执监12号" {...form.getInputProps('decisionDocNo')} />
         <DateField label="报请日期" {...form.getInputProps('requestedOn')} />
         <DateField label="决定日期" {...form.getInputProps('decisionOn')} />
-        <DateField
-          label={v.mode === '督促' ? '督促限期' : '限期'}
-          description={v.mode === '督促' ? '督促执行令确定的执行期限' : '决定确定的办理期限（如有）'}
-          {...form.getInputProps('deadlineOn')}
-        />
+        <DateField label={v.mode === '督促' ? '督促限期' : '限期'} {...form.getInputProps('deadlineOn')} />
       </SimpleGrid>
       {internal ? (
         <TextInput label="承办团队" placeholder="如 执行二团队" {...form.getInputProps('receivingTeam')} />
@@ -36,14 +32,14 @@ export function TransferDetailsFields({ form }: { form: UseFormReturnType<Transf
           <CourtSelect
             label="原执行法院"
             withAsterisk={v.direction === '移入'}
-            description={v.direction === '移入' ? undefined : '不选即为本院'}
+            description={v.direction === '移入' ? '移出本案的法院' : '不选即为本院'}
             exclude={v.direction === '移入' ? own : undefined}
             {...form.getInputProps('originalCourtCode')}
           />
           <CourtSelect
             label="承办法院"
             withAsterisk={v.direction === '移出' && v.mode !== '督促'}
-            description={v.direction === '移入' ? '不选即为本院' : v.mode === '督促' ? '督促执行由本院继续执行，可不选' : undefined}
+            description={v.direction === '移入' ? '不选即为本院' : v.mode === '督促' ? '督促执行由本院继续执行，可不选' : '接收本案的法院'}
             exclude={v.direction === '移出' ? own : undefined}
             {...form.getInputProps('receivingCourtCode')}
           />
