@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { canvasLib, pdfkit } from '../lazyModules';
 import type { DemoStep } from '../demo/demo';
 import { fontBytes } from '../approvals/documents/fonts';
 import { getSettings } from '../settings/settings';
@@ -20,7 +19,7 @@ import { indexMissingText } from './text/catchUp';
 type Case = { id: number; caseNo: string; handlerId: number | null; filedOn: string | null; cause: string | null; applicant: string; debtor: string };
 
 function pdf(pages: { title: string; lines: string[] }[], court: string): Buffer {
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 90, bottom: 80, left: 80, right: 80 }, autoFirstPage: false, info: { Title: pages[0]?.title ?? '', Author: court } });
+  const doc = new (pdfkit())({ size: 'A4', margins: { top: 90, bottom: 80, left: 80, right: 80 }, autoFirstPage: false, info: { Title: pages[0]?.title ?? '', Author: court } });
   doc.registerFont('serif', fontBytes('serif'));
   doc.registerFont('bold', fontBytes('serifBold'));
   for (const p of pages) {
@@ -41,6 +40,7 @@ function pdf(pages: { title: string; lines: string[] }[], court: string): Buffer
 let fontReady = false;
 /** A page as a scanner would give it: off-white, slightly skewed, speckled, with a red seal. */
 function scanJpeg(title: string, lines: string[], court: string, seed: number): Buffer {
+  const { createCanvas, GlobalFonts } = canvasLib();
   if (!fontReady) {
     GlobalFonts.registerFromPath(createRequire(import.meta.url).resolve('@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf'), 'XdeskDemoSerif');
     fontReady = true;
@@ -90,7 +90,7 @@ function scanJpeg(title: string, lines: string[], court: string, seed: number): 
 }
 
 function scanPdf(jpegs: Buffer[]): Buffer {
-  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false });
+  const doc = new (pdfkit())({ size: 'A4', margin: 0, autoFirstPage: false });
   for (const j of jpegs) {
     doc.addPage();
     doc.image(j, 0, 0, { width: doc.page.width, height: doc.page.height });

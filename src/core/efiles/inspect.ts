@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
-import { PDFDocument, EncryptedPDFError } from 'pdf-lib';
-import UTIF from 'utif2';
+import type { PDFDocument } from 'pdf-lib';
 import yauzl from 'yauzl';
 import type { EfileDocument } from '../../contract/calls/efiles';
 import { fail } from '../errors';
+import { loadFileType, pdfLib, utif } from '../lazyModules';
 
 /**
  * What a file really is, decided from its bytes (file-type, then a look inside zips for OFD and
@@ -46,6 +45,7 @@ export function inspectFile(file: string, name: string): Promise<Inspected> {
 
 async function inspect(src: Source, name: string, size: number): Promise<Inspected> {
   if (size === 0) refuse(name, '是空文件（0 字节），没有可导入的内容');
+  const { fileTypeFromBuffer, fileTypeFromFile } = await loadFileType();
   const detected = src.bytes ? await fileTypeFromBuffer(src.bytes) : await fileTypeFromFile(src.file);
   let ext = detected?.ext as string | undefined;
   if (ext === 'zip' || ext === 'docx' || ext === 'xlsx') ext = (await zipKind(src)) ?? ext;
@@ -79,7 +79,7 @@ async function inspect(src: Source, name: string, size: number): Promise<Inspect
       let pages: number | null = null;
       if (bytes) {
         try {
-          pages = UTIF.decode(bytes).length;
+          pages = utif().decode(bytes).length;
         } catch {
           refuse(name, '已损坏：无法读取 TIFF 图片的页面');
         }
@@ -103,9 +103,10 @@ async function inspectPdf(bytes: Buffer, name: string): Promise<{ pages: number;
   if (!tailHas(bytes, [...Buffer.from('%%EOF')], 2048)) refuse(name, '不完整：PDF 文件缺少结束标记（可能在复制或下载时中断），请取得完整的文件后再导入');
   // The trailer names an /Encrypt dictionary: a password or permission lock (pdf-lib would fail on it later anyway).
   if (bytes.subarray(Math.max(0, bytes.length - 64 * 1024)).indexOf('/Encrypt') >= 0) refuse(name, ENCRYPTED);
+  const { PDFDocument: PdfLibDocument, EncryptedPDFError } = pdfLib();
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false });
+    doc = await PdfLibDocument.load(bytes, { updateMetadata: false });
   } catch (e) {
     if (e instanceof EncryptedPDFError || /encrypt/i.test(String((e as Error)?.message))) refuse(name, ENCRYPTED);
     return refuse(name, '已损坏，无法读取 PDF 结构');

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { pdfkit } from '../lazyModules';
 import type { WeeklyFigures } from '../../contract/calls/reports';
 import { fontBytes } from '../approvals/documents/fonts';
 import { CHART_SIZE, drawModeChart, drawTrendChart, type Painter } from './charts/draw';
@@ -17,7 +17,7 @@ const PORTRAIT = { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM 
 const LANDSCAPE = { top: 20 * MM, bottom: 22 * MM, left: 20 * MM, right: 20 * MM };
 
 export async function renderWeeklyPdf(f: WeeklyFigures): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margins: PORTRAIT, bufferPages: true, autoFirstPage: true, info: { Title: `${f.courtName}交叉执行工作周报 ${f.week}`, Author: f.courtName } });
+  const doc = new (pdfkit())({ size: 'A4', margins: PORTRAIT, bufferPages: true, autoFirstPage: true, info: { Title: `${f.courtName}交叉执行工作周报 ${f.week}`, Author: f.courtName } });
   doc.registerFont('serif', fontBytes('serif'));
   doc.registerFont('title', fontBytes('serifBold'));
   doc.registerFont('hei', fontBytes('sansBold'));

@@ -1,6 +1,5 @@
 import type { WeeklyFigures } from '../../contract/calls/reports';
 import type { CoreApp } from '../app';
-import { renderWeeklyDocx } from './docx';
 import { renderWeeklyPdf } from './pdf';
 import { renderWeeklyXlsx } from './xlsx';
 import { weeklyFigures } from './weeklyFigures';
@@ -23,6 +22,8 @@ export async function generateWeeklyReportFiles(app: CoreApp, input: { week: str
 
 /** Renders the files from figures already computed (the stored figures of a frozen version, too). */
 export async function renderWeeklyFilesFrom(figures: WeeklyFigures, version?: number): Promise<WeeklyReportFile[]> {
+  // The DOCX module (docx + the chart canvas) is loaded on first use, not at start-up (src/core/lazyModules.ts).
+  const { renderWeeklyDocx } = await import('./docx');
   const [docx, xlsx, pdf] = await Promise.all([renderWeeklyDocx(figures), renderWeeklyXlsx(figures), renderWeeklyPdf(figures)]);
   return [
     { kind: 'docx', fileName: reportFileName(figures, 'docx', version), bytes: docx },

@@ -1,4 +1,5 @@
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
+import { pdfkit } from '../../lazyModules';
 import { fontBytes } from './fonts';
 import type { ApprovalForm, Letter } from './model';
 
@@ -9,7 +10,8 @@ const MM = 72 / 25.4;
 const PAGE = { top: 37 * MM, left: 28 * MM, width: 156 * MM, bottom: 35 * MM };
 
 function newDoc(title: string): Doc {
-  const doc = new PDFDocument({
+  const PDFKit = pdfkit();
+  const doc = new PDFKit({
     size: 'A4',
     margins: { top: PAGE.top, left: PAGE.left, right: 210 * MM - PAGE.left - PAGE.width, bottom: PAGE.bottom },
     bufferPages: true,

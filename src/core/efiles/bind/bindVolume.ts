@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { CoreApp } from '../../app';
 import { fail } from '../../errors';
 import { getSettings } from '../../settings/settings';
 import { writeFileAtomic } from '../../files/atomicWrite';
 import { chinaToday } from '../../ledger/dates';
+import { pdfLib } from '../../lazyModules';
 import { caseHead } from '../access';
 import { blobPath } from '../store';
 import { addImagePage, loadForBinding } from './sources';
@@ -45,6 +45,7 @@ export async function bindVolume(app: CoreApp, input: BindInput): Promise<BindRe
     .all(input.caseId, input.volume) as DocRow[];
   if (docs.length === 0) fail('NOT_FOUND', `${head.caseNo} 的${input.volume}还没有文件，无法组卷`, 'volume');
 
+  const { PDFDocument, StandardFonts } = pdfLib();
   const out = await PDFDocument.create();
   const digits = await out.embedFont(StandardFonts.Helvetica);
   // Cover and catalogue come first but are drawn last (they need the page ranges): documents are

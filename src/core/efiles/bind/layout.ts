@@ -1,4 +1,5 @@
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
+import { pdfkit } from '../../lazyModules';
 import { fontBytes } from '../../approvals/documents/fonts';
 
 /**
@@ -40,7 +41,7 @@ const COLS = [
 
 /** Cover, then the catalogue pages, then the record sheet, as one PDF (page order is relied on). */
 export function frontAndBackSheets(cover: CoverInfo, rows: CatalogueRow[], record: RecordInfo): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: `${cover.caseNo} ${cover.volume}` } });
+  const doc = new (pdfkit())({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: `${cover.caseNo} ${cover.volume}` } });
   doc.registerFont('serif', fontBytes('serif'));
   const done = collect(doc);
   drawCover(doc, cover);

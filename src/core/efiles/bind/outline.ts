@@ -1,4 +1,5 @@
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFDocument, type PDFRef } from 'pdf-lib';
+import type { PDFDocument, PDFRef } from 'pdf-lib';
+import { pdfLib } from '../../lazyModules';
 
 /**
  * PDF bookmarks (an outline) — pdf-lib has no API for them, so the dictionaries are written by hand
@@ -6,6 +7,7 @@ import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFD
  * Titles are UTF-16 hex strings so Chinese shows in every reader.
  */
 export function addOutline(doc: PDFDocument, items: { title: string; pageIndex: number }[]): void {
+  const { PDFArray, PDFDict, PDFHexString, PDFName, PDFNull, PDFNumber } = pdfLib();
   if (!items.length) return;
   const ctx = doc.context;
   const pages = doc.getPages();

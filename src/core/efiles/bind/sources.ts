@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { PDFDocument, type PDFPage } from 'pdf-lib';
-import UTIF from 'utif2';
+import type { PDFDocument, PDFPage } from 'pdf-lib';
+import { canvasLib, pdfLib, utif } from '../../lazyModules';
 
 /** A4 in PDF points (GB/T 9704 uses A4 for court documents). */
 export const A4: [number, number] = [595.28, 841.89];
@@ -32,7 +32,7 @@ export async function loadForBinding(file: string, d: { kind: string; mime: stri
   }
   if (d.kind === 'pdf') {
     try {
-      const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+      const doc = await pdfLib().PDFDocument.load(bytes, { updateMetadata: false });
       return { ok: true, kind: 'pdf', doc, pages: doc.getPageCount() };
     } catch (e) {
       const encrypted = /encrypt/i.test((e as Error)?.message ?? '');
@@ -94,7 +94,8 @@ function jpegSize(b: Buffer): { width: number; height: number } {
 }
 
 async function tiffPages(bytes: Buffer): Promise<{ bytes: Buffer; type: 'png'; width: number; height: number }[]> {
-  const { createCanvas } = await import('@napi-rs/canvas');
+  const { createCanvas } = canvasLib();
+  const UTIF = utif();
   const ab = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   const ifds = UTIF.decode(ab);
   const out: { bytes: Buffer; type: 'png'; width: number; height: number }[] = [];

@@ -1,4 +1,5 @@
-import { degrees, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { PDFFont, PDFPage } from 'pdf-lib';
+import { pdfLib } from '../../lazyModules';
 
 /**
  * Stamps the page number in the top right corner as the reader sees it (卷宗 page numbers go in
@@ -32,5 +33,5 @@ export function stampPageNumber(page: PDFPage, n: number, font: PDFFont): void {
       x = bx + w - m - tw;
       y = by + h - m - size;
   }
-  page.drawText(text, { x, y, size, font, rotate: degrees(r) });
+  page.drawText(text, { x, y, size, font, rotate: pdfLib().degrees(r) });
 }

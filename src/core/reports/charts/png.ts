@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { GlobalFonts, createCanvas } from '@napi-rs/canvas';
+import { canvasLib } from '../../lazyModules';
 import type { WeeklyFigures } from '../../../contract/calls/reports';
 import { CHART_SIZE, drawModeChart, drawTrendChart, type Painter } from './draw';
 
@@ -9,6 +9,7 @@ let registered = false;
 function ensureFont(): void {
   if (registered) return;
   const req = createRequire(import.meta.url);
+  const { GlobalFonts } = canvasLib();
   GlobalFonts.registerFromPath(req.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'), FAMILY);
   GlobalFonts.registerFromPath(req.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'), FAMILY);
   registered = true;
@@ -21,7 +22,7 @@ export async function chartPngs(f: WeeklyFigures): Promise<{ trend: Buffer; mode
 
 async function render(draw: (p: Painter) => void): Promise<Buffer> {
   const scale = 2;
-  const canvas = createCanvas(CHART_SIZE.width * scale, CHART_SIZE.height * scale);
+  const canvas = canvasLib().createCanvas(CHART_SIZE.width * scale, CHART_SIZE.height * scale);
   const ctx = canvas.getContext('2d');
   ctx.scale(scale, scale);
   ctx.textBaseline = 'top';

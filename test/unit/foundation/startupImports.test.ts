@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { tempDir } from '../../support/core';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const bundled = path.join(root, 'out/main/server.js');
+
+/** Libraries only document work needs; each costs tens to hundreds of ms to load (docs/benchmarks.md, cold start). */
+const HEAVY = ['pdfkit', 'pdf-lib', 'docx', 'exceljs', 'file-type', 'utif2', '@napi-rs/canvas', 'tesseract.js', 'pdfjs-dist', 'fontkit', '@pdf-lib/fontkit'];
+
+// Prints every module the process resolves (import and require alike) on stderr.
+const HOOK =
+  'data:text/javascript,' +
+  encodeURIComponent(
+    `import { registerHooks } from 'node:module';
+     registerHooks({ resolve(s, c, next) { const r = next(s, c); process.stderr.write('XDESK_RESOLVED ' + r.url + '\\n'); return r; } });`,
+  );
+
+/**
+ * Cold start (issue 2): opening the app must not pay for generating documents. The bundled server
+ * is started on an empty data folder and asked what the first-run page asks (the page, a CSRF
+ * token, auth.status); no document library may have been loaded by then (src/core/lazyModules.ts).
+ */
+it('browser mode starts and answers the first page without loading any document library', async () => {
+  expect(fs.existsSync(bundled), 'out/main/server.js is missing: run `npm run build` first').toBe(true);
+  const dir = tempDir('xdesk-startup-');
+  const child = spawn(process.execPath, ['--import', HOOK, bundled, '--data', dir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(d.toString());
+        if (m) resolve(m[0]);
+      });
+      child.on('exit', (code) => reject(new Error(`server exited (${code}): ${err}`)));
+    });
+    expect((await fetch(url)).status).toBe(200);
+    const csrf = await fetch(`${url}api/csrf`);
+    const cookie = String(csrf.headers.get('set-cookie')).split(';')[0]!;
+    const token = ((await csrf.json()) as { value: { csrf: string } }).value.csrf;
+    const status = await fetch(`${url}api/call/auth.status`, {
+      method: 'POST',
+      headers: { Cookie: cookie, 'X-CSRF-Token': token, Origin: url.replace(/\/$/, ''), 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(await status.json()).toMatchObject({ ok: true, value: { initialized: false } });
+
+    const resolved = err.split('\n').filter((l) => l.startsWith('XDESK_RESOLVED ')).map((l) => l.slice('XDESK_RESOLVED '.length));
+    // The hook really saw the start-up (better-sqlite3 is always loaded), so an empty result below means something.
+    expect(resolved.some((u) => u.includes('/node_modules/better-sqlite3/'))).toBe(true);
+    const heavy = resolved.filter((u) => HEAVY.some((h) => u.includes(`/node_modules/${h}/`)));
+    expect(heavy).toEqual([]);
+  } finally {
+    child.kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
