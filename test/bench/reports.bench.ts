@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { testCore } from '../support/core';
+import type { CoreApp } from '../../src/core/app';
 import { weeklyFigures } from '../../src/core/reports/weeklyFigures';
 import { generateWeeklyReportFiles } from '../../src/core/reports/weeklyFiles';
 import { median, ms, timeRuns, type Bench } from './harness';
@@ -27,30 +28,7 @@ export const reportsBench: Bench = {
     try {
       const staff = t.as('staff', '张承办');
       const t0 = performance.now();
-      const db = t.app.sqlite;
-      db.transaction(() => {
-        const c = db.prepare(`INSERT INTO cases (id, case_no, year, court_code, type_code, seq, application_received_on, handler_id, created_at, updated_at) VALUES (?, ?, 2024, '鄂0505', '执', ?, '2024-09-01', ?, '2024-12-01T00:00:00Z', '2024-12-01T00:00:00Z')`);
-        const p = db.prepare(`INSERT INTO parties (case_id, side, kind, name) VALUES (?, ?, '自然人', ?)`);
-        const tr = db.prepare(`INSERT INTO transfers (id, case_id, mode, direction, original_court_code, receiving_court_code, deadline_on, state, handler_id, created_at, updated_at) VALUES (?, ?, ?, ?, '鄂0506', '鄂0505', ?, '办理中', ?, ?, ?)`);
-        const ev = db.prepare(`INSERT INTO transfer_events (transfer_id, at, effective_on, user_name, kind, from_state, to_state) VALUES (?, ?, ?, '张承办', ?, ?, ?)`);
-        for (let i = 1; i <= TRANSFERS; i++) {
-          c.run(i, `（2024）鄂0505执${i}号`, i, staff.user.id);
-          p.run(i, '申请执行人', `申请人${i}`);
-          p.run(i, '被执行人', `被执行人${i}`);
-          const d = day(i % 90);
-          const at = `${d}T02:00:00.000Z`;
-          tr.run(i, i, MODES[i % MODES.length], DIRS[i % 3], MODES[i % MODES.length] === '督促' ? day((i % 90) + 30 > 97 ? 97 : (i % 90) + 30) : null, staff.user.id, at, at);
-          ev.run(i, at, d, 'created', null, '已决定');
-          ev.run(i, at, d, 'state', '已决定', '已立案');
-          ev.run(i, at, d, 'state', '已立案', '办理中');
-        }
-        const pe = db.prepare(`INSERT INTO progress_entries (case_id, transfer_id, on_date, measures, amount_fen, substantive, resolved, text, recorded_at, voided_at) VALUES (?, ?, ?, '["查封"]', ?, ?, 0, ?, ?, ?)`);
-        for (let k = 0; k < ENTRIES; k++) {
-          const id = (k % TRANSFERS) + 1;
-          const d = day(Math.min(97, (id % 90) + (k % 8)));
-          pe.run(id, id, d, k % 3 === 0 ? 100_000 + (k % 997) * 100 : 0, k % 11 === 0 ? 1 : 0, '查封房产一处', `${d}T03:00:00.000Z`, k % 50 === 0 ? '2025-03-15T00:00:00.000Z' : null);
-        }
-      })();
+      buildReportFixture(t.app, staff.user.id);
       const built = performance.now() - t0;
 
       weeklyFigures(t.app, { week: WEEK }); // warm
@@ -80,3 +58,31 @@ export const reportsBench: Bench = {
     }
   },
 };
+
+/** 10k transfers decided over the 14 weeks before 2025-W10 with 200k progress entries (also used to profile). */
+export function buildReportFixture(app: CoreApp, userId: number): void {
+  const db = app.sqlite;
+  db.transaction(() => {
+    const c = db.prepare(`INSERT INTO cases (id, case_no, year, court_code, type_code, seq, application_received_on, handler_id, created_at, updated_at) VALUES (?, ?, 2024, '鄂0505', '执', ?, '2024-09-01', ?, '2024-12-01T00:00:00Z', '2024-12-01T00:00:00Z')`);
+    const p = db.prepare(`INSERT INTO parties (case_id, side, kind, name) VALUES (?, ?, '自然人', ?)`);
+    const tr = db.prepare(`INSERT INTO transfers (id, case_id, mode, direction, original_court_code, receiving_court_code, deadline_on, state, handler_id, created_at, updated_at) VALUES (?, ?, ?, ?, '鄂0506', '鄂0505', ?, '办理中', ?, ?, ?)`);
+    const ev = db.prepare(`INSERT INTO transfer_events (transfer_id, at, effective_on, user_name, kind, from_state, to_state) VALUES (?, ?, ?, '张承办', ?, ?, ?)`);
+    for (let i = 1; i <= TRANSFERS; i++) {
+      c.run(i, `（2024）鄂0505执${i}号`, i, userId);
+      p.run(i, '申请执行人', `申请人${i}`);
+      p.run(i, '被执行人', `被执行人${i}`);
+      const d = day(i % 90);
+      const at = `${d}T02:00:00.000Z`;
+      tr.run(i, i, MODES[i % MODES.length], DIRS[i % 3], MODES[i % MODES.length] === '督促' ? day((i % 90) + 30 > 97 ? 97 : (i % 90) + 30) : null, userId, at, at);
+      ev.run(i, at, d, 'created', null, '已决定');
+      ev.run(i, at, d, 'state', '已决定', '已立案');
+      ev.run(i, at, d, 'state', '已立案', '办理中');
+    }
+    const pe = db.prepare(`INSERT INTO progress_entries (case_id, transfer_id, on_date, measures, amount_fen, substantive, resolved, text, recorded_at, voided_at) VALUES (?, ?, ?, '["查封"]', ?, ?, 0, ?, ?, ?)`);
+    for (let k = 0; k < ENTRIES; k++) {
+      const id = (k % TRANSFERS) + 1;
+      const d = day(Math.min(97, (id % 90) + (k % 8)));
+      pe.run(id, id, d, k % 3 === 0 ? 100_000 + (k % 997) * 100 : 0, k % 11 === 0 ? 1 : 0, '查封房产一处', `${d}T03:00:00.000Z`, k % 50 === 0 ? '2025-03-15T00:00:00.000Z' : null);
+    }
+  })();
+}
