@@ -7,7 +7,7 @@ import { test, expect, login } from './server';
 
 /**
  * The case page as a 承办人 edits it: a party (a wrong 身份证 check digit is refused beside the field,
- * a duplicate name refused by the server beside the name), a transfer created and moved one step by
+ * a duplicate name refused by the server beside the name; corrected, later removed), a transfer created and moved one step by
  * the allowed steps only, progress with an amount in 元, a deductible interval, and a 一案双查 record
  * with its result — each checked in the database the server wrote.
  */
@@ -70,6 +70,15 @@ test('a handler adds a party, a transfer, its next step, progress, a deduction a
   await expect(dialog.getByText('王建国 已是本案的申请执行人')).toBeVisible();
   await page.keyboard.press('Escape');
   expect(db.prepare('SELECT count(*) AS n FROM parties').get()).toEqual({ n: 1 });
+  // Corrected: the form opens with what is stored.
+  await page.getByTestId('parties-table').getByTestId('edit-party').click();
+  dialog = page.getByRole('dialog');
+  await expect(dialog.getByLabel('身份证号')).toHaveValue(idNumber(11));
+  await dialog.getByLabel('电话').fill('13907170000');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('parties-table')).toContainText('13907170000');
+  expect(db.prepare('SELECT name, phone FROM parties').all()).toEqual([{ name: '王建国', phone: '13907170000' }]);
 
   // ── 交叉执行: assigned by the 中院 (上级交办), so it starts 已决定; 甩包袱 hints show but never block
   await page.getByRole('tab', { name: /交叉执行/ }).click();
@@ -199,10 +208,17 @@ test('a handler adds a party, a transfer, its next step, progress, a deduction a
   await page.screenshot({ path: path.join(shots, 'ledger-case-progress.png') });
   expect(db.prepare('SELECT void_reason AS r, voided_at IS NOT NULL AS voided FROM progress_entries').all()).toEqual([{ r: '金额录错', voided: 1 }]);
 
+  // A party entered by mistake is removed after a confirmation.
+  await page.getByRole('tab', { name: /当事人/ }).click();
+  await page.getByTestId('remove-party').click();
+  await page.getByRole('button', { name: '确定删除' }).click();
+  await expect(page.getByTestId('parties-table')).not.toContainText('王建国');
+  expect(db.prepare('SELECT count(*) AS n FROM parties').get()).toEqual({ n: 0 });
+
   // Every change, and only the changes that were saved, went through the audit log under the handler's name.
   expect(db.prepare(`SELECT call FROM audit_log WHERE user_name = '张承办' AND call LIKE 'ledger.edit.%' ORDER BY id`).all().map((r) => (r as { call: string }).call)).toEqual([
-    'ledger.edit.saveParty', 'ledger.edit.createTransfer', 'ledger.edit.transferState', 'ledger.edit.addProgress',
-    'ledger.edit.saveDeduction', 'ledger.edit.saveSupervision', 'ledger.edit.saveSupervision', 'ledger.edit.voidProgress',
+    'ledger.edit.saveParty', 'ledger.edit.saveParty', 'ledger.edit.createTransfer', 'ledger.edit.transferState', 'ledger.edit.addProgress',
+    'ledger.edit.saveDeduction', 'ledger.edit.saveSupervision', 'ledger.edit.saveSupervision', 'ledger.edit.voidProgress', 'ledger.edit.removeParty',
   ]);
   await page.getByRole('tab', { name: '时间线' }).click();
   await page.screenshot({ path: path.join(shots, 'ledger-case-edited.png'), fullPage: true });
