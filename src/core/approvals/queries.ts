@@ -6,7 +6,7 @@ import { getSettings } from '../settings/settings';
 import { isDeputy, mayDecideLevel } from './rules';
 import { findRequest, toRow } from './store';
 import { chinaDate, chinaDayStartUtc, daysBetween, weekStart } from './time';
-import { upcomingDeadlines } from './deadlinesBridge';
+import { listReminders } from '../ledger/deadlines/reminders';
 
 /** Requests awaiting this user's decision: level 1 for the chief/deputy, level 2 for leaders; never their own. */
 function queueWhere(app: CoreApp, user: UserPublic): { sql: string; args: unknown[] } {
@@ -89,7 +89,18 @@ export function overview(app: CoreApp, user: UserPublic) {
     decidedThisWeek,
     weekCounts,
     transfersByState: TRANSFER_STATES.map((state) => ({ state, count: byState.get(state) ?? 0 })),
-    deadlines: upcomingDeadlines(app, getSettings(app).deadlineReminderDays + 7),
+    deadlines: transferDeadlines(app, getSettings(app).deadlineReminderDays + 7),
     weekStart: monday,
   };
+}
+
+/**
+ * Cross-execution deadlines due within `withinDays` (overdue included), from the ledger's reminders
+ * — the same dates the ledger and the notices show: 督促限期 (执行程序解释 arts. 11–12), 移入立案 and
+ * 次日填报 of transferred-in cases (local settings).
+ */
+function transferDeadlines(app: CoreApp, withinDays: number) {
+  return listReminders(app, { kinds: ['urge', 'filing', 'entry'] })
+    .filter((r) => r.transferId !== undefined && r.daysLeft <= withinDays)
+    .map((r) => ({ transferId: r.transferId!, caseNo: r.caseNo, what: r.what, dueOn: r.dueOn, daysLeft: r.daysLeft }));
 }
