@@ -32,7 +32,7 @@ export function ExchangePage() {
         <Tabs.Panel value="export" pt="md"><ExportPanel role={role} /></Tabs.Panel>
         {canOpen && <Tabs.Panel value="open" pt="md"><OpenPanel /></Tabs.Panel>}
         <Tabs.Panel value="history" pt="md"><HistoryPanel /></Tabs.Panel>
-        <Tabs.Panel value="keys" pt="md"><KeysPanel isAdmin={role === 'admin'} /></Tabs.Panel>
+        <Tabs.Panel value="keys" pt="md"><KeysPanel role={role} /></Tabs.Panel>
       </Tabs>
     </Stack>
   );

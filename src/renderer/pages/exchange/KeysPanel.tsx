@@ -1,20 +1,27 @@
-import { Badge, Button, Code, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Code, Divider, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconDownload, IconRefresh } from '@tabler/icons-react';
 import { api, showError, useCall, useCommand } from '../../api/client';
 import { saveDownload } from '../../api/files';
+import type { Role } from '../../../contract/roles';
+import { PIN_ROLES } from '../../../contract/calls/exchange';
 import { formatInstant } from '../../format';
+import { groupedFingerprint as grouped } from './fingerprint';
+import { PinnedKeys } from './PinnedKeys';
 
-const grouped = (fp: string) => fp.replace(/(.{4})/g, '$1 ').trim();
-
-/** The installation's Ed25519 keys: export the public key (for the 中院 to pin), rotate (admin). */
-export function KeysPanel({ isAdmin }: { isAdmin: boolean }) {
+/**
+ * The installation's Ed25519 keys — export the public key (for the 中院 to pin), rotate (admin) —
+ * and the other courts' keys pinned here (chief and admin pin and remove).
+ */
+export function KeysPanel({ role }: { role: Role | undefined }) {
+  const isAdmin = role === 'admin';
   const keys = useCall('exchange.key.list', {});
   const rotate = useCommand('exchange.key.rotate', { success: (k) => `已更换签名密钥，新密钥 ${k.keyId}` });
   const [confirm, { open, close }] = useDisclosure(false);
   const exportKey = (keyId: string) => api.run('exchange.key.export', { keyId }).then((k) => saveDownload(k.download)).catch(showError);
   return (
-    <Stack maw={900}>
+    <Stack maw={1000}>
+      <Title order={5}>本院签名密钥</Title>
       <Text size="sm" c="dimmed">
         每个上报包的清单都由本机的签名密钥签名。请把公钥文件和指纹交给中院登记；中院核对指纹后即可确认上报包来自本院且未被改动。更换密钥后，旧公钥仍保留，旧上报包照样可以校验。
       </Text>
@@ -61,6 +68,8 @@ export function KeysPanel({ isAdmin }: { isAdmin: boolean }) {
           </Modal>
         </Group>
       )}
+      <Divider my="sm" />
+      <PinnedKeys canPin={!!role && PIN_ROLES.includes(role)} />
     </Stack>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Card, Code, FileButton, Group, List, Modal, ScrollArea, Stack, Table, Tabs, Text } from '@mantine/core';
 import { IconCircleCheck, IconEye, IconFileZip, IconShieldX } from '@tabler/icons-react';
 import type { CallOutput } from '../../../contract';
-import { FILE_KIND_LABELS } from '../../../contract/calls/exchange';
+import { FILE_KIND_LABELS, SIGNER_TRUST_LABELS } from '../../../contract/calls/exchange';
 import { api, showError } from '../../api/client';
 import { canPickNatively, pickAndStage, saveDownload, uploadFile } from '../../api/files';
 import { fileUrl } from '../efiles/upload';
@@ -11,6 +11,14 @@ import { formatInstant } from '../../format';
 import { formatBytes } from './ExchangePage';
 
 type Opened = CallOutput<'exchange.view.open'>;
+
+/** Whether the package's signing key is pinned here (and for which court), our own, or unknown. */
+function SignerBadge({ signer }: { signer: Opened['signer'] }) {
+  if (!signer) return null;
+  if (signer.pinned) return <Badge color="teal" variant="light" data-testid="exchange-signer">已登记：{signer.pinned.courtName}（{signer.pinned.courtCode}）</Badge>;
+  const color = signer.trust === 'untrusted' ? 'red' : signer.trust === 'own' ? 'blue' : 'gray';
+  return <Badge color={color} variant="light" data-testid="exchange-signer">{SIGNER_TRUST_LABELS[signer.trust]}</Badge>;
+}
 type Ledger = CallOutput<'exchange.view.ledger'>;
 
 /** Verify a received package, then look at it read-only: report, ledger extract, documents. */
@@ -86,6 +94,12 @@ export function OpenPanel() {
       {opened && !opened.ok && (
         <Alert color="red" icon={<IconShieldX size={18} />} title={`校验未通过，共 ${opened.problems.length} 个问题，上报包未打开`} data-testid="exchange-problems">
           <List size="sm">{opened.problems.map((p, i) => <List.Item key={i}>{p.message}</List.Item>)}</List>
+          {opened.signer && (
+            <Group gap={6} mt="xs">
+              <SignerBadge signer={opened.signer} />
+              {opened.signer.trust === 'untrusted' && <Text size="xs">核对指纹无误后，可在「签名密钥」页登记该法院的公钥文件。</Text>}
+            </Group>
+          )}
         </Alert>
       )}
       {opened?.ok && m && (
@@ -95,7 +109,10 @@ export function OpenPanel() {
               {m.court.name}（{m.court.code}） · {m.period.week ?? `${m.period.from} 至 ${m.period.to}`} · 第 {m.revision} 版 · 导出人 {m.exportedBy.name}（{m.exportedBy.role}） · {formatInstant(m.exportedAt)}
               {m.includesSecondary && <Badge ml={6} color="red" variant="light">含副卷</Badge>}
             </Text>
-            <Text size="xs" c="dimmed">签名密钥 <Code>{m.signer.keyId}</Code> 指纹 <Code>{m.signer.fingerprint}</Code></Text>
+            <Group gap={6} mt={4}>
+              <SignerBadge signer={opened.signer} />
+              <Text size="xs" c="dimmed">签名密钥 <Code>{m.signer.keyId}</Code> 指纹 <Code>{m.signer.fingerprint}</Code></Text>
+            </Group>
           </Alert>
           <Card withBorder>
             <Tabs defaultValue="report">
