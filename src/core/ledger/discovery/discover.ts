@@ -83,10 +83,17 @@ function debtorGroups(app: CoreApp, threshold: number): Candidate[] {
        ORDER BY n DESC, k LIMIT 2000`,
     )
     .all(threshold) as { k: string; name: string; n: number; ids: string }[];
-  const caseNo = app.sqlite.prepare(`SELECT case_no AS caseNo FROM cases WHERE id = ?`).pluck();
-  return rows.map((r) => {
-    const ids = r.ids.split(',').map(Number).sort((a, b) => a - b);
-    const nos = ids.map((i) => caseNo.get(i) as string);
+  // Every group's 案号 in one query (one look-up per case cost ~60 ms over a whole ledger).
+  const groups = rows.map((r) => r.ids.split(',').map(Number).sort((a, b) => a - b));
+  const caseNos = new Map(
+    app.sqlite
+      .prepare(`SELECT id, case_no FROM cases WHERE id IN (SELECT value FROM json_each(?))`)
+      .raw()
+      .all(JSON.stringify(groups.flat())) as [number, string][],
+  );
+  return rows.map((r, g) => {
+    const ids = groups[g]!;
+    const nos = ids.map((i) => caseNos.get(i)!);
     return {
       class: 'debtor' as const, caseId: ids[0], caseNo: nos[0], caseIds: ids, caseNos: nos, priority: [], debtor: r.name,
       reason: `被执行人 ${r.name} 在本院有 ${r.n} 件未执行完毕的案件（阈值 ${threshold} 件），可报请集中执行`,
