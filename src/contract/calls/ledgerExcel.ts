@@ -65,7 +65,7 @@ export const ledgerExcelCalls = {
     access: IMPORT_ROLES,
     mutates: true,
     input: importInput,
-    output: z.object({ importId: z.number(), imported: z.number(), duplicates: z.number(), rejected: z.number(), report: download.nullable() }),
+    output: z.object({ importId: z.number(), imported: z.number(), duplicates: z.number(), rejected: z.number(), doubleChecks: z.number(), report: download.nullable() }),
   }),
   'ledger.import.history': defineCall({
     title: '查看台账导入记录',

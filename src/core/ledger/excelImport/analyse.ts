@@ -93,6 +93,8 @@ function buildCase(r: CellReader, ctx: AnalyseContext): ImportCase | null {
 
   const transfer = readTransfer(r, ctx, parsed?.ok ? parsed.value : null, { closedOn });
   const progressText = r.text('progress', 2000);
+  const substantive = flag(r, 'substantive');
+  const resolved = flag(r, 'resolved');
   const noteParts = [r.text('note', 1000), handlerName && handlerId === null ? `承办人：${handlerName}` : null].filter(Boolean);
 
   if (!own || !parsed?.ok) return null;
@@ -114,7 +116,16 @@ function buildCase(r: CellReader, ctx: AnalyseContext): ImportCase | null {
     note: noteParts.length ? noteParts.join('；') : null,
     parties,
     transfer,
-    progress: progressText || (recovered ?? 0) > 0 ? { onDate: closedOn, amountFen: recovered ?? 0, text: progressText ?? '（台账导入：累计到位金额）' } : null,
+    progress:
+      progressText || (recovered ?? 0) > 0 || substantive || resolved
+        ? {
+            onDate: closedOn,
+            amountFen: recovered ?? 0,
+            text: progressText ?? ((recovered ?? 0) > 0 ? '（台账导入：累计到位金额）' : '（台账导入）'),
+            ...(substantive ? { substantive: true as const } : {}),
+            ...(resolved ? { resolved: true as const } : {}),
+          }
+        : null,
   };
 }
 
@@ -175,7 +186,7 @@ function readParties(r: CellReader): ImportParty[] {
   return out;
 }
 
-function flag(r: CellReader, f: 'isSmb' | 'isLivelihood'): boolean {
+function flag(r: CellReader, f: 'isSmb' | 'isLivelihood' | 'substantive' | 'resolved'): boolean {
   const c = r.cell(f);
   if (!c) return false;
   const v = parseYesNo(String(c.value ?? ''));

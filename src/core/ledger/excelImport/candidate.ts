@@ -53,7 +53,8 @@ export type ImportCase = {
   parties: ImportParty[];
   transfer: ImportTransfer | null;
   /** onDate null: the date of the import (the file did not say when the money arrived). */
-  progress: { onDate: string | null; amountFen: number; text: string } | null;
+  /** The flags are present only when the file says 是, so rows imported before these columns existed keep their content hash. */
+  progress: { onDate: string | null; amountFen: number; text: string; substantive?: true; resolved?: true } | null;
 };
 
 export type RowProblem = {

@@ -150,3 +150,38 @@ describe('size', () => {
     expect(count('cases')).toBe(500);
   });
 });
+
+describe('imported progress and 一案双查', () => {
+  /** Two cases received from 西陵 (移入): each stalled there from the application (2024-11-01) until it arrived here on 2025-06-10. */
+  async function incomingLedger(flags: [string, string][]): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.addRow(['案号', '申请执行人', '被执行人', '交叉方式', '方向', '原执行法院', '承办法院', '收到申请执行书日期', '收到卷宗日期', '是否取得实质进展', '是否化解', '进展情况']);
+    flags.forEach(([substantive, resolved], i) =>
+      ws.addRow([`（2024）鄂0502执${90 + i}号`, '钱七', '孙八', '指令', '移入', '西陵区法院', '猇亭', '2024-11-01', '2025-06-10', substantive, resolved, '查封房产一处']),
+    );
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  it('stores the 实质进展 / 化解 columns on the progress entry and raises 一案双查 as typed-in progress would', async () => {
+    const out = await clerk.run('ledger.import.commit', { uploadId: await stage(clerk, await incomingLedger([['是', '否'], ['否', '否']])) });
+    expect(out).toMatchObject({ imported: 2, rejected: 0, doubleChecks: 1 });
+    const rows = t.app.sqlite
+      .prepare(`SELECT c.case_no AS caseNo, p.substantive, p.resolved, (SELECT count(*) FROM supervisions s WHERE s.case_id = c.id AND s.kind = '一案双查') AS checks
+                FROM cases c JOIN progress_entries p ON p.case_id = c.id ORDER BY c.id`)
+      .all();
+    expect(rows).toEqual([
+      { caseNo: '（2024）鄂0502执90号', substantive: 1, resolved: 0, checks: 1 },
+      { caseNo: '（2024）鄂0502执91号', substantive: 0, resolved: 0, checks: 0 },
+    ]);
+    const reason = (t.app.sqlite.prepare(`SELECT reason FROM supervisions WHERE kind = '一案双查'`).get() as { reason: string }).reason;
+    expect(reason).toContain('2024-11-01 至 2025-06-10');
+  });
+
+  it('re-importing the same ledger adds nothing and raises nothing', async () => {
+    await clerk.run('ledger.import.commit', { uploadId: await stage(clerk, await bureauLedger()) });
+    const again = await clerk.run('ledger.import.commit', { uploadId: await stage(clerk, await bureauLedger()) });
+    expect(again).toMatchObject({ imported: 0, duplicates: 3, doubleChecks: 0 });
+  });
+});
+

@@ -41,6 +41,9 @@ export const IMPORT_FIELDS = [
   { key: 'newFiledOn', label: '新立案日期', kind: 'date', variants: ['新立案日期', '移入立案日期', '交叉立案日期', '承办法院立案日期'] },
   { key: 'state', label: '状态', kind: 'text', variants: ['状态', '当前状态', '办理状态', '进展状态', '案件状态'] },
   { key: 'progress', label: '进展情况', kind: 'text', variants: ['进展情况', '执行情况', '执行进展', '办理情况', '工作进展', '进展'] },
+  // 是否取得实质进展 / 是否化解: columns of the ledger's status group (domain brief §6.1, a design inference 🟡).
+  { key: 'substantive', label: '是否取得实质进展', kind: 'flag', variants: ['是否取得实质进展', '取得实质进展', '实质进展', '是否实质进展', '有无实质进展'] },
+  { key: 'resolved', label: '是否化解', kind: 'flag', variants: ['是否化解', '化解', '已化解', '是否已化解'] },
   { key: 'isSmb', label: '涉中小微企业', kind: 'flag', variants: ['涉中小微企业', '是否中小微企业', '中小微企业', '是否涉中小微企业'] },
   { key: 'isLivelihood', label: '涉民生', kind: 'flag', variants: ['涉民生', '是否涉民生', '民生案件'] },
   { key: 'note', label: '备注', kind: 'text', variants: ['备注', '说明'] },

@@ -47,6 +47,8 @@ export type ImportOutcome = {
   imported: number;
   duplicates: number;
   rejected: number;
+  /** 一案双查 raised automatically by imported substantive progress (see writer.ts). */
+  doubleChecks: number;
   report: Download | null;
 };
 
@@ -71,7 +73,7 @@ export async function commitImport(
   const bytesOut = await rejectedReport(a.grid, a.layout, a.rows, `「${meta.name}」未导入的行（${counts.error + counts.duplicate} 件）— 修改后可直接再次导入`);
   const base = meta.name.replace(/\.xlsx$/i, '');
   const report = bytesOut ? createDownload(app, user, { name: `${base}-未导入的行.xlsx`, bytes: bytesOut, mime: XLSX_MIME }) : null;
-  return { importId: written.importId, imported: written.imported, duplicates: counts.duplicate, rejected: counts.error, report };
+  return { importId: written.importId, imported: written.imported, duplicates: counts.duplicate, rejected: counts.error, doubleChecks: written.doubleChecks, report };
 }
 
 export function importHistory(app: CoreApp, limit = 50) {

@@ -1,13 +1,15 @@
 import type { CoreApp } from '../../app';
 import type { AnalysedRow, ImportCase } from './candidate';
 import { chinaToday } from './analyseWorkbook';
+import { raiseDoubleCheckIfDue } from '../deadlines/doubleCheck';
 
 /**
  * Writes the accepted rows of an analysed workbook. Runs inside the caller's transaction (the
  * dispatcher's `ctx.commit`), so either every accepted row lands, with its import record, or none.
  * Plain prepared statements: 10 000 rows must import in seconds.
  */
-export type ImportWriter = { importId: number; imported: number; caseIds: number[] };
+/** doubleChecks: 一案双查 raised by imported substantive progress on cases received from other courts. */
+export type ImportWriter = { importId: number; imported: number; caseIds: number[]; doubleChecks: number };
 
 export function writeImport(
   app: CoreApp,
@@ -53,11 +55,12 @@ export function writeImport(
   );
   const insProgress = app.sqlite.prepare(
     `INSERT INTO progress_entries (case_id, transfer_id, on_date, measures, amount_fen, substantive, resolved, text, recorded_at, recorded_by)
-     VALUES (?, ?, ?, '[]', ?, 0, 0, ?, ?, ?)`,
+     VALUES (?, ?, ?, '[]', ?, ?, ?, ?, ?, ?)`,
   );
   const insRow = app.sqlite.prepare(`INSERT INTO ledger_import_rows (case_no, content_hash, import_id, case_id, row_number) VALUES (?, ?, ?, ?, ?)`);
 
   const caseIds: number[] = [];
+  let doubleChecks = 0;
   for (const row of accepted) {
     const c = row.candidate as ImportCase;
     const caseId = Number(insCase.run({ ...c, now }).lastInsertRowid);
@@ -80,10 +83,15 @@ export function writeImport(
       const effective = t.closedOn ?? t.filedOn ?? t.receivedOn ?? t.handedOverOn ?? t.decisionOn ?? today;
       insEvent.run(transferId, now, effective, uid, user.displayName, t.state, JSON.stringify({ source: 'import', importId, row: row.rows[0], file: file.name }));
     }
-    if (c.progress) insProgress.run(caseId, transferId, c.progress.onDate ?? today, c.progress.amountFen, c.progress.text, now, uid);
+    if (c.progress) {
+      const p = c.progress;
+      const progressId = Number(insProgress.run(caseId, transferId, p.onDate ?? today, p.amountFen, p.substantive ? 1 : 0, p.resolved ? 1 : 0, p.text, now, uid).lastInsertRowid);
+      // 一案双查 applies to imported progress as to progress typed in (the same rule, src/core/ledger/deadlines/doubleCheck.ts).
+      if ((p.substantive || p.resolved) && c.transfer?.direction === '移入' && raiseDoubleCheckIfDue(app, progressId, uid)) doubleChecks++;
+    }
     insRow.run(c.caseNo, row.contentHash, importId, caseId, row.rows[0]);
   }
-  return { importId, imported: accepted.length, caseIds };
+  return { importId, imported: accepted.length, caseIds, doubleChecks };
 }
 
 /** The decision document a mode normally has (domain brief §1.4); only filled when a number was given. */

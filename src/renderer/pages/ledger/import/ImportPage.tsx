@@ -90,6 +90,7 @@ export function ImportPage() {
         <Stack>
           <Alert color={outcome.rejected ? 'yellow' : 'teal'} title="导入完成" data-testid="import-outcome">
             新增 {outcome.imported} 件；跳过重复 {outcome.duplicates} 件；未导入 {outcome.rejected} 行。
+            {outcome.doubleChecks > 0 && `其中 ${outcome.doubleChecks} 件移入案件登记了实质进展，已自动启动一案双查（见期限提醒）。`}
           </Alert>
           <Group>
             {outcome.report && (
