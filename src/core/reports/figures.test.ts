@@ -72,6 +72,14 @@ describe('weekly figures as of the week end', () => {
     expectW10(weeklyFigures(t.app, { week: '2025-W10' }));
   });
 
+  it('count a closed case under the closure type it had at the week end, even if it is corrected later', () => {
+    t.setNow('2025-03-10T01:00:00Z');
+    t.app.sqlite.prepare(`UPDATE cases SET closure_type = '终结执行', updated_at = '2025-03-15T01:00:00.000Z' WHERE id = ?`).run(fx.caseIds.C);
+    t.setNow('2025-03-20T01:00:00Z');
+    expect(weeklyFigures(t.app, { week: '2025-W10' }).closedByType).toEqual([{ closureType: '执行完毕', week: 1, total: 1 }]);
+    expect(weeklyFigures(t.app, { week: '2025-W11' }).closedByType).toEqual([{ closureType: '终结执行', week: 0, total: 1 }]);
+  });
+
   it('stay the same after later edits, back-dated entries, a voided entry and a mode change', () => {
     t.setNow('2025-03-10T01:00:00Z');
     const before = weeklyFigures(t.app, { week: '2025-W10' });

@@ -59,4 +59,28 @@ BEGIN SELECT RAISE(ABORT, '周报文件不能删除'); END;
     id: 'reports/0002_progress_voided_index',
     sql: `CREATE INDEX IF NOT EXISTS reports_progress_voided ON progress_entries(voided_at) WHERE voided_at IS NOT NULL;`,
   },
+  {
+    // A case's closure type as it stood at any instant (issue 6: a past week's report must not move
+    // when a closure type is corrected later). cases.closure_type keeps only the current value, so
+    // every change is appended here by triggers, stamped with the row's updated_at (the app's clock,
+    // which tests can set; SQLite's own 'now' would not follow it). Existing values are carried over
+    // with their updated_at, the best date known for them.
+    id: 'reports/0003_case_closure_history',
+    sql: `
+CREATE TABLE case_closure_history (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+  closure_type TEXT,
+  at TEXT NOT NULL
+);
+CREATE INDEX case_closure_history_case ON case_closure_history(case_id, at);
+INSERT INTO case_closure_history (case_id, closure_type, at) SELECT id, closure_type, updated_at FROM cases WHERE closure_type IS NOT NULL;
+CREATE TRIGGER cases_closure_insert AFTER INSERT ON cases WHEN NEW.closure_type IS NOT NULL BEGIN
+  INSERT INTO case_closure_history (case_id, closure_type, at) VALUES (NEW.id, NEW.closure_type, NEW.updated_at);
+END;
+CREATE TRIGGER cases_closure_update AFTER UPDATE OF closure_type ON cases WHEN NEW.closure_type IS NOT OLD.closure_type BEGIN
+  INSERT INTO case_closure_history (case_id, closure_type, at) VALUES (NEW.id, NEW.closure_type, NEW.updated_at);
+END;
+`,
+  },
 ];

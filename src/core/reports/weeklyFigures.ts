@@ -46,7 +46,7 @@ export function weeklyFigures(app: CoreApp, input: { week: string }): WeeklyFigu
     }
   }
   const caseIds = [...byCase.keys()];
-  const caseInfo = loadCases(app, caseIds);
+  const caseInfo = loadCases(app, caseIds, cutoffAt);
   const userNames = new Map((app.sqlite.prepare('SELECT id, display_name AS n FROM users').all() as { id: number; n: string }[]).map((u) => [u.id, u.n]));
   const courtNames = new Map((app.sqlite.prepare('SELECT code, name FROM courts').all() as { code: string; name: string }[]).map((c) => [c.code, c.name]));
 
@@ -95,7 +95,7 @@ export function weeklyFigures(app: CoreApp, input: { week: string }): WeeklyFigu
     m.amountWeekFen += a?.amountWeek ?? 0;
     m.amountTotalFen += a?.amountTotal ?? 0;
     if (t.state === '已结案' && t.closedOn) {
-      // Closure type is the ledger's current entry (cases.closure_type has no history of its own).
+      // The type given when the transfer was closed, else the case's closure type as it stood at the cutoff.
       const type = t.closureType ?? info.closureType ?? '未注明';
       const k = closed.get(type) ?? closed.set(type, { closureType: type, week: 0, total: 0 }).get(type)!;
       k.total++;
@@ -196,16 +196,17 @@ export function weeklyFigures(app: CoreApp, input: { week: string }): WeeklyFigu
 
 type CaseInfo = { caseNo: string; applicants: string; debtors: string; handlerId: number | null; closureType: string | null; applicationReceivedOn: string | null };
 
-function loadCases(app: CoreApp, ids: number[]): Map<number, CaseInfo> {
+function loadCases(app: CoreApp, ids: number[], cutoffAt: string): Map<number, CaseInfo> {
   const out = new Map<number, CaseInfo>();
   if (!ids.length) return out;
   withIdTable(app, ids, () => {
     for (const c of app.sqlite
       .prepare(
-        `SELECT c.id, c.case_no AS caseNo, c.handler_id AS handlerId, c.closure_type AS closureType, c.application_received_on AS applicationReceivedOn
+        `SELECT c.id, c.case_no AS caseNo, c.handler_id AS handlerId, c.application_received_on AS applicationReceivedOn,
+                (SELECT h.closure_type FROM case_closure_history h WHERE h.case_id = c.id AND h.at < ? ORDER BY h.at DESC, h.id DESC LIMIT 1) AS closureType
          FROM cases c JOIN temp.rpt_ids i ON i.id = c.id`,
       )
-      .all() as ({ id: number } & Omit<CaseInfo, 'applicants' | 'debtors'>)[])
+      .all(cutoffAt) as ({ id: number } & Omit<CaseInfo, 'applicants' | 'debtors'>)[])
       out.set(c.id, { ...c, applicants: '', debtors: '' });
     // Names joined here rather than with GROUP BY: walking each case's parties in order needs no sort.
     for (const [caseId, side, name] of app.sqlite
