@@ -3,6 +3,9 @@ import type { Page } from '@playwright/test';
 import type { CoreApp } from '../../src/core/app';
 import { createUser, toPublic } from '../../src/core/auth/users';
 import { saveCase, saveParty } from '../../src/core/ledger/edit/cases';
+import { storeBytes } from '../../src/core/efiles/store';
+import { insertDocument } from '../../src/core/efiles/documents';
+import { getSettings } from '../../src/core/settings/settings';
 import { caller } from '../support/core';
 import { test, expect, login } from './server';
 
@@ -142,4 +145,83 @@ test('returned and rejected: the opinion is required, the handler is told and re
   await expect(page.getByTestId('request-state')).toHaveText('草稿');
   const states = server.app.sqlite.prepare('SELECT state FROM transfers WHERE case_id IN (?, ?) ORDER BY case_id').all(caseIds[0], caseIds[1]) as { state: string }[];
   expect(states.map((s) => s.state)).toEqual(['已退回', '不予批准']);
+});
+
+/** 设置 → 审批: the administrator names the deputy and turns on the 分管院领导 level; others only read it. */
+test('the administrator sets the deputy and the second level in settings; the chief only reads them', async ({ page, server }) => {
+  const { li } = seed(server.app);
+  createUser(server.app, { username: 'admin', displayName: '系统管理员', role: 'admin', password: 'password123' });
+  const wang = createUser(server.app, { username: 'wangfjz', displayName: '王副局长', role: 'staff', password: 'password123' });
+  createUser(server.app, { username: 'zhaoyz', displayName: '赵院长', role: 'leader', password: 'password123' });
+  const nav = page.getByRole('navigation', { name: '主导航' });
+
+  await login(page, server.url, 'admin', 'password123');
+  await nav.getByText('设置').click();
+  await page.getByRole('tab', { name: '审批' }).click();
+  await expect(page.getByTestId('approval-settings')).toContainText('现为 李局长');
+  await page.getByTestId('deputy-select').click();
+  // Only 承办人 and 书记员 can stand in for the chief: the chief and the leader are not offered.
+  await expect(page.getByRole('option', { name: /李局长|赵院长/ })).toHaveCount(0);
+  await page.getByRole('option', { name: '王副局长（承办人）' }).click();
+  await page.getByLabel('报请中院的请求还须经分管院领导审批').check();
+  await expect(page.getByTestId('approval-settings')).toContainText('分管院领导：赵院长');
+  await expect(page.getByRole('checkbox', { name: '提级' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: '指令' })).toBeChecked();
+  await page.getByRole('checkbox', { name: '督促' }).check();
+  await page.screenshot({ path: 'out/test-results/approvals-settings.png', fullPage: true });
+  await page.getByTestId('save-approval-settings').click();
+  await expect(page.getByText('审批设置已保存')).toBeVisible();
+  expect(getSettings(server.app)).toMatchObject({ approvalDeputyUserId: wang.id, approvalSecondLevel: true, approvalSecondLevelModes: ['提级', '指令', '督促'] });
+  const audit = server.app.sqlite.prepare(`SELECT summary FROM audit_log WHERE call = 'settings.update'`).get() as { summary: string };
+  expect(audit.summary).toContain('代理审批人：王副局长');
+  await logout(page);
+
+  await login(page, server.url, 'lijz', 'password123');
+  await nav.getByText('设置').click();
+  await page.getByRole('tab', { name: '审批' }).click();
+  await expect(page.getByText('仅管理员可修改审批设置。')).toBeVisible();
+  await expect(page.getByTestId('deputy-select')).toBeDisabled();
+  await expect(page.getByTestId('deputy-select')).toHaveValue('王副局长（承办人）');
+  void li;
+});
+
+/** Attachments picked from the case's e-file: the handler sees its 正卷 and 副卷 and adds documents to the draft. */
+test('the handler attaches documents of the case e-file to a request', async ({ page, server }) => {
+  const { zhang, caseIds } = seed(server.app);
+  const doc = (volume: '正卷' | '副卷', sectionId: string, title: string) => {
+    const blob = storeBytes(server.app, Buffer.from(`%PDF-1.7 ${title}`));
+    server.app.sqlite.transaction(() =>
+      insertDocument(server.app, {
+        caseId: caseIds[0]!, volume, sectionId, title, name: `${title}.pdf`, size: blob.size, sha256: blob.sha256, mime: 'application/pdf', kind: 'pdf', pages: 2,
+        docDate: '2025-05-06', source: 'import', userId: zhang.id,
+      }),
+    )();
+  };
+  doc('正卷', '正卷-1', '网络查控反馈');
+  doc('正卷', '正卷-2', '查封裁定书');
+  doc('副卷', '副卷-1', '合议庭评议笔录');
+  server.app.sessions.bind('e2e-zhang', zhang.id);
+  const d = await caller(server.app, toPublic(zhang), 'e2e-zhang').run('approvals.create', {
+    mode: '指令', caseIds, reasons: ['超六个月未执行'], receivingCourtCode: '鄂0581', summaryProcess: '网络查控发现异地房产。', summaryGrounds: '异地财产处置困难。',
+  });
+
+  await login(page, server.url, 'zhangcb', 'password123');
+  await page.goto(`${server.url.replace(/\/$/, '')}/#/approvals/${d.request.id}`);
+  await page.getByTestId('attach-from-efile').click();
+  const picker = page.getByTestId('efile-picker');
+  await expect(picker).toContainText('合议庭评议笔录');
+  await picker.getByRole('checkbox', { name: '选择 网络查控反馈' }).check();
+  await picker.getByRole('checkbox', { name: '选择 合议庭评议笔录' }).check();
+  await page.screenshot({ path: 'out/test-results/approvals-efile-picker.png' });
+  await page.getByTestId('efile-picker-add').click();
+  await expect(page.getByText('已从电子卷宗添加 2 个附件')).toBeVisible();
+  await expect(page.getByText('网络查控反馈.pdf')).toBeVisible();
+  await expect(page.getByText('合议庭评议笔录.pdf')).toBeVisible();
+  await expect(page.getByText(/电子卷宗（副卷，仅承办人、局长、管理员可下载）/)).toBeVisible();
+  // Opening the picker again shows them as attached already.
+  await page.getByTestId('attach-from-efile').click();
+  await expect(page.getByTestId('efile-picker').getByRole('checkbox', { name: '选择 网络查控反馈' })).toBeDisabled();
+  await page.screenshot({ path: 'out/test-results/approvals-efile-picker-again.png' });
+  const rows = server.app.sqlite.prepare('SELECT name FROM approval_attachments WHERE request_id = ? AND removed_at IS NULL ORDER BY id').all(d.request.id);
+  expect(rows).toEqual([{ name: '网络查控反馈.pdf' }, { name: '合议庭评议笔录.pdf' }]);
 });

@@ -85,6 +85,8 @@ export const attachmentRow = z.object({
   size: z.number(),
   addedAt: instant,
   efileDocumentId: z.number().nullable(),
+  /** For a document of the case's e-file: its volume (a 副卷 one opens only for those with 副卷 rights). */
+  efileVolume: z.enum(['正卷', '副卷', '局务']).nullable(),
 });
 
 export const documentRow = z.object({

@@ -4,6 +4,7 @@ import type { UserPublic } from '../../contract/calls/common';
 import type { CoreApp } from '../app';
 import { fail, notFound } from '../errors';
 import { discardStaged, readStaged } from '../files/uploads';
+import { requireVolumeAccess } from '../efiles/access';
 import { efileDocument } from './efilesBridge';
 import { assertRequester } from './rules';
 import { getRequest, linksOf } from './store';
@@ -18,7 +19,16 @@ export function attachmentsOf(app: CoreApp, requestId: number) {
   const rows = app.sqlite
     .prepare('SELECT id, kind, name, size, added_at, efile_document_id, stored_path FROM approval_attachments WHERE request_id = ? AND removed_at IS NULL ORDER BY id')
     .all(requestId) as Row[];
-  return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, size: r.size, addedAt: r.added_at, efileDocumentId: r.efile_document_id }));
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    size: r.size,
+    addedAt: r.added_at,
+    efileDocumentId: r.efile_document_id,
+    // Shown so readers know a 副卷 attachment opens only for those with 副卷 rights.
+    efileVolume: r.efile_document_id ? (efileDocument(app, r.efile_document_id)?.volume ?? null) : null,
+  }));
 }
 
 function assertEditable(app: CoreApp, user: UserPublic, requestId: number) {
@@ -36,8 +46,15 @@ export function prepareAttachment(app: CoreApp, user: UserPublic, input: { reque
     const caseIds = linksOf(app, input.requestId).map((l) => l.caseId);
     const doc = efileDocument(app, input.efileDocumentId);
     if (!doc) return notFound('电子卷宗文件');
-    if (!caseIds.includes(doc.caseId)) fail('INVALID_INPUT', '只能引用本请求所涉案件的电子卷宗文件', 'efileDocumentId');
-    return { kind: 'efile' as const, name: doc.name, size: doc.size, efileDocumentId: doc.id, bytes: null };
+    if (doc.caseId === null || !caseIds.includes(doc.caseId)) fail('INVALID_INPUT', '「电子卷宗文件」只能引用本请求所涉案件的电子卷宗文件', 'efileDocumentId');
+    // The 副卷 stays with those who may see it (efiles/access.ts): nobody attaches what they cannot open.
+    requireVolumeAccess(app, user, doc.caseId, doc.volume);
+    if (doc.deletedAt) fail('INVALID_INPUT', `「电子卷宗文件」${doc.title} 已在回收站中，不能作为附件`, 'efileDocumentId');
+    const dup = app.sqlite
+      .prepare('SELECT 1 FROM approval_attachments WHERE request_id = ? AND efile_document_id = ? AND removed_at IS NULL')
+      .get(input.requestId, doc.id);
+    if (dup) fail('CONFLICT', `「电子卷宗文件」${doc.title} 已是本请求的附件`, 'efileDocumentId');
+    return { kind: 'efile' as const, name: doc.name, size: doc.size, efileDocumentId: doc.id, efileVolume: doc.volume, bytes: null };
   }
   const staged = readStaged(app, user, input.uploadId!, ATTACHMENT_MAX_BYTES);
   return { kind: 'upload' as const, name: staged.meta.name, size: staged.meta.size, efileDocumentId: null, bytes: staged.bytes, sha256: staged.meta.sha256 };

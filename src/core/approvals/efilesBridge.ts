@@ -2,12 +2,14 @@ import fs from 'node:fs';
 import type { CoreApp } from '../app';
 import { fileGeneratedDocument } from '../efiles/fileGenerated';
 import { blobPath } from '../efiles/store';
+import { auditSecondary, requireVolumeAccess } from '../efiles/access';
+import type { UserPublic } from '../../contract/calls/common';
 
 /**
  * Where approvals touch the electronic case files (src/core/efiles): referencing a document as an
  * attachment, and filing generated forms (副卷) and letters (正卷) into the case's file.
  */
-export type EfileDoc = { id: number; caseId: number; name: string; size: number };
+export type EfileDoc = { id: number; caseId: number | null; volume: '正卷' | '副卷' | '局务'; title: string; name: string; size: number; deletedAt: string | null };
 
 function hasTable(app: CoreApp, name: string): boolean {
   return !!app.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name);
@@ -17,17 +19,28 @@ function hasTable(app: CoreApp, name: string): boolean {
 export function efileDocument(app: CoreApp, id: number): EfileDoc | null {
   if (!hasTable(app, 'efile_documents')) return null;
   return (
-    (app.sqlite.prepare('SELECT id, case_id AS caseId, name, size FROM efile_documents WHERE id = ?').get(id) as EfileDoc | undefined) ?? null
+    (app.sqlite
+      .prepare('SELECT id, case_id AS caseId, volume, title, name, size, deleted_at AS deletedAt FROM efile_documents WHERE id = ?')
+      .get(id) as EfileDoc | undefined) ?? null
   );
 }
 
-/** The stored bytes of an e-file document (for downloading an attachment that references one). */
-export function efileBytes(app: CoreApp, id: number): Buffer | null {
+/**
+ * The stored bytes of an e-file document, for downloading an attachment that references one. The
+ * e-files' 副卷 rule holds here too (access.ts): only the case's handler, the chief and
+ * administrators get a 副卷 document, and that download is audited like one from the e-file.
+ */
+export function efileBytesFor(app: CoreApp, user: UserPublic, id: number, call: string): Buffer | null {
   if (!hasTable(app, 'efile_documents')) return null;
-  const row = app.sqlite.prepare('SELECT sha256 FROM efile_documents WHERE id = ?').get(id) as { sha256: string } | undefined;
+  const row = app.sqlite
+    .prepare('SELECT d.sha256, d.volume, d.case_id AS caseId, d.title, c.case_no AS caseNo FROM efile_documents d LEFT JOIN cases c ON c.id = d.case_id WHERE d.id = ?')
+    .get(id) as { sha256: string; volume: string; caseId: number | null; title: string; caseNo: string | null } | undefined;
   if (!row) return null;
+  requireVolumeAccess(app, user, row.caseId, row.volume);
   const file = blobPath(app, row.sha256);
-  return fs.existsSync(file) ? fs.readFileSync(file) : null;
+  if (!fs.existsSync(file)) return null;
+  if (row.volume === '副卷') auditSecondary(app, user, { id, title: row.title, caseNo: row.caseNo }, '下载', call);
+  return fs.readFileSync(file);
 }
 
 export type FileInto = (app: CoreApp, input: { caseId: number; volume: '正卷' | '副卷'; title: string; fileName: string; bytes: Buffer; userId: number }) => Promise<string | null>;

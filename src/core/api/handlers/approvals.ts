@@ -11,7 +11,7 @@ import { decideRequest } from '../../approvals/decide';
 import { readableRequest, requestDetail } from '../../approvals/detail';
 import { generateDocuments } from '../../approvals/documents/generate';
 import { documentFile } from '../../approvals/documents/store';
-import { efileBytes } from '../../approvals/efilesBridge';
+import { efileBytesFor } from '../../approvals/efilesBridge';
 import { listRequests, overview, queueCount } from '../../approvals/queries';
 import { createRequest, reviseRequest, submitRequest, updateRequest, withdrawRequest } from '../../approvals/requests';
 import { linksOf } from '../../approvals/store';
@@ -112,7 +112,7 @@ export const approvalHandlers: ApprovalHandlers = {
     const user = requireUser(ctx);
     const p = prepareAttachment(ctx.app, user, input);
     const a = storeAttachment(ctx.app, user, input.requestId, p, input.uploadId);
-    ctx.note({ recordType: 'approval', recordId: input.requestId, summary: `添加附件 ${a.name}` });
+    ctx.note({ recordType: 'approval', recordId: input.requestId, summary: `添加附件 ${a.name}${a.efileVolume ? `（引用电子卷宗${a.efileVolume}文件）` : ''}` });
     return a;
   },
   'approvals.removeAttachment': (ctx, input) => {
@@ -131,7 +131,7 @@ export const approvalHandlers: ApprovalHandlers = {
     }
     const a = attachmentFile(ctx.app, input.attachmentId!);
     readableRequest(ctx.app, user, a.requestId);
-    const bytes = a.file ? (fs.existsSync(a.file) ? fs.readFileSync(a.file) : null) : a.efileDocumentId ? efileBytes(ctx.app, a.efileDocumentId) : null;
+    const bytes = a.file ? (fs.existsSync(a.file) ? fs.readFileSync(a.file) : null) : a.efileDocumentId ? efileBytesFor(ctx.app, user, a.efileDocumentId, ctx.call) : null;
     if (!bytes) fail('NOT_FOUND', `附件 ${a.name} 的文件已不存在`);
     return createDownload(ctx.app, user, { name: a.name, bytes: bytes!, mime: 'application/octet-stream' });
   },

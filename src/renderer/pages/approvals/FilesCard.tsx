@@ -1,10 +1,11 @@
 import { ActionIcon, Badge, Button, Card, FileButton, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
-import { IconDownload, IconFileTypeDocx, IconFileTypePdf, IconRefresh, IconTrash, IconUpload } from '@tabler/icons-react';
+import { IconDownload, IconFileTypeDocx, IconFileTypePdf, IconFolderOpen, IconRefresh, IconTrash, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { RequestDetail } from '../../../contract/calls/approvals';
 import { api, showError, useCommand } from '../../api/client';
 import { canPickNatively, pickAndStage, saveDownload, uploadFile } from '../../api/files';
 import { formatInstant } from '../../format';
+import { EfilePicker } from './EfilePicker';
 
 const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
@@ -77,6 +78,7 @@ export function AttachmentsCard({ d }: { d: RequestDetail }) {
   const remove = useCommand('approvals.removeAttachment', { success: '已移除附件' });
   const add = useCommand('approvals.addAttachment', { success: (a) => `已添加附件 ${a.name}` });
   const [busy, setBusy] = useState(false);
+  const [picking, setPicking] = useState(false);
   const editable = d.can.edit;
   const attach = async (file: File | null) => {
     if (!file) return;
@@ -106,24 +108,31 @@ export function AttachmentsCard({ d }: { d: RequestDetail }) {
     <Card withBorder>
       <Group justify="space-between" mb="xs">
         <Title order={5}>附件</Title>
-        {editable &&
-          (canPickNatively() ? (
-            <Button size="xs" variant="light" leftSection={<IconUpload size={14} />} loading={busy} onClick={attachNative}>
-              添加附件
+        {editable && (
+          <Group gap="xs">
+            <Button size="xs" variant="light" leftSection={<IconFolderOpen size={14} />} onClick={() => setPicking(true)} data-testid="attach-from-efile">
+              从电子卷宗选择
             </Button>
-          ) : (
-            <FileButton onChange={attach}>
-              {(props) => (
-                <Button {...props} size="xs" variant="light" leftSection={<IconUpload size={14} />} loading={busy}>
-                  添加附件
-                </Button>
-              )}
-            </FileButton>
-          ))}
+            {canPickNatively() ? (
+              <Button size="xs" variant="light" leftSection={<IconUpload size={14} />} loading={busy} onClick={attachNative}>
+                上传附件
+              </Button>
+            ) : (
+              <FileButton onChange={attach}>
+                {(props) => (
+                  <Button {...props} size="xs" variant="light" leftSection={<IconUpload size={14} />} loading={busy}>
+                    上传附件
+                  </Button>
+                )}
+              </FileButton>
+            )}
+          </Group>
+        )}
       </Group>
+      {editable && <EfilePicker d={d} opened={picking} onClose={() => setPicking(false)} />}
       {d.attachments.length === 0 ? (
         <Text c="dimmed" size="sm">
-          {editable ? '可附上财产查控报告、执行笔录等材料（每个不超过 50 MB）。' : '没有附件。'}
+          {editable ? '可从本案电子卷宗中选择，或上传财产查控报告、执行笔录等材料（每个不超过 50 MB）。' : '没有附件。'}
         </Text>
       ) : (
         <Stack gap={4}>
@@ -133,7 +142,7 @@ export function AttachmentsCard({ d }: { d: RequestDetail }) {
                 {a.name}{' '}
                 <Text span size="xs" c="dimmed">
                   {sizeText(a.size)}
-                  {a.kind === 'efile' ? ' · 电子卷宗' : ''}
+                  {a.kind === 'efile' ? ` · 电子卷宗${a.efileVolume === '副卷' ? '（副卷，仅承办人、局长、管理员可下载）' : ''}` : ''}
                 </Text>
               </Text>
               <Group gap={4}>
