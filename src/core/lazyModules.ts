@@ -5,6 +5,7 @@ import type * as PdfLibModule from 'pdf-lib';
 import type * as FileTypeModule from 'file-type';
 import type UTIFModule from 'utif2';
 import type * as CanvasModule from '@napi-rs/canvas';
+import type YauzlModule from 'yauzl';
 
 /**
  * Heavy document libraries loaded on first use rather than at start-up, so the window (or browser
@@ -46,6 +47,11 @@ export function utif(): typeof UTIFModule {
 /** @napi-rs/canvas (native; CommonJS, so `import()` elsewhere gets the same instance). */
 export function canvasLib(): typeof CanvasModule {
   return requireLib('@napi-rs/canvas') as typeof CanvasModule;
+}
+
+/** yauzl (zip reading; CommonJS): only imports, binding and package checks open zips. */
+export function yauzlLib(): typeof YauzlModule {
+  return requireLib('yauzl') as typeof YauzlModule;
 }
 
 /** file-type is ESM only, so it is imported (its functions are async anyway). */

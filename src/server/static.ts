@@ -19,8 +19,11 @@ const TYPES: Record<string, string> = {
   '.pfb': 'application/octet-stream',
 };
 
-/** Serves the built renderer; unknown paths get index.html (the UI routes by hash). */
-export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
+/**
+ * Serves the built renderer; unknown paths get index.html (the UI routes by hash). `html`, when
+ * given, rewrites an HTML page before it is sent (the server writes the page's CSRF token into it).
+ */
+export function serveStatic(root: string, urlPath: string, res: ServerResponse, html?: (page: string) => string): void {
   const clean = decodeURIComponent(urlPath.split('?')[0]!);
   let file = path.normalize(path.join(root, clean));
   if (!file.startsWith(path.normalize(root + path.sep)) && file !== path.normalize(root)) {
@@ -34,6 +37,12 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
     return;
   }
   const ext = path.extname(file);
+  if (ext === '.html' && html) {
+    const page = html(fs.readFileSync(file, 'utf8'));
+    res.writeHead(200, { 'Content-Type': TYPES[ext]!, 'Cache-Control': 'no-store' });
+    res.end(page);
+    return;
+  }
   res.writeHead(200, {
     'Content-Type': TYPES[ext] ?? 'application/octet-stream',
     'Cache-Control': ext === '.html' ? 'no-store' : 'public, max-age=3600',

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PDFDocument } from 'pdf-lib';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import type { EfileDocument } from '../../contract/calls/efiles';
 import { fail } from '../errors';
-import { loadFileType, pdfLib, utif } from '../lazyModules';
+import { loadFileType, pdfLib, utif, yauzlLib } from '../lazyModules';
 
 /**
  * What a file really is, decided from its bytes (file-type, then a look inside zips for OFD and
@@ -184,7 +184,7 @@ function zipKind(src: Source): Promise<'ofd' | 'docx' | 'xlsx' | null> {
       zip.on('error', () => resolve(null));
       zip.readEntry();
     };
-    if (src.bytes) yauzl.fromBuffer(src.bytes, { lazyEntries: true }, done);
-    else yauzl.open(src.file!, { lazyEntries: true }, done);
+    if (src.bytes) yauzlLib().fromBuffer(src.bytes, { lazyEntries: true }, done);
+    else yauzlLib().open(src.file!, { lazyEntries: true }, done);
   });
 }

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { createHash } from 'node:crypto';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
+import { yauzlLib } from '../lazyModules';
 
 /**
  * Reading a package without trusting it: the central directory through yauzl with file names left
@@ -23,7 +24,7 @@ export type RawEntry = {
 
 export async function readCentralDirectory(file: string): Promise<RawEntry[]> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: false, autoClose: false }, (err, z) => (err || !z ? reject(err) : resolve(z))),
+    yauzlLib().open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: false, autoClose: false }, (err, z) => (err || !z ? reject(err) : resolve(z))),
   );
   const out: RawEntry[] = [];
   try {

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../src/server/server';
 import { testCore, type TestCore } from '../../support/core';
@@ -51,6 +53,26 @@ describe('browser-mode server', () => {
     const r = await request('/api/call/auth.status', { method: 'POST', headers: { Cookie: cookie, 'X-CSRF-Token': csrf, Origin: origin(), 'Content-Type': 'application/json' }, body: '{}' });
     expect(r.status).toBe(200);
     expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { initialized: false } });
+  });
+
+  it("writes the session's CSRF token into the page, so the page's first call needs no GET /api/csrf", async () => {
+    fs.writeFileSync(path.join(t.dir, 'index.html'), '<html><head><meta name="xdesk-csrf" content="" /></head><body></body></html>');
+    const page = await request('/');
+    expect(page.headers['cache-control']).toBe('no-store');
+    const cookie = String(page.headers['set-cookie']).split(';')[0]!;
+    const token = /<meta name="xdesk-csrf" content="([^"]+)"/.exec(page.body)?.[1];
+    expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const r = await request('/api/call/auth.status', { method: 'POST', headers: { Cookie: cookie, 'X-CSRF-Token': token!, Origin: origin(), 'Content-Type': 'application/json' }, body: '{}' });
+    expect(r.status).toBe(200);
+    // The same session gets the same token from GET /api/csrf; another session gets another.
+    const again = await request('/api/csrf', { headers: { Cookie: cookie } });
+    expect(JSON.parse(again.body).value.csrf).toBe(token);
+    const other = await request('/');
+    expect(/content="([^"]+)"/.exec(other.body)?.[1]).not.toBe(token);
+    // A token from one session does not open another.
+    const otherCookie = String(other.headers['set-cookie']).split(';')[0]!;
+    const refused = await request('/api/call/auth.status', { method: 'POST', headers: { Cookie: otherCookie, 'X-CSRF-Token': token!, Origin: origin() }, body: '{}' });
+    expect(refused.status).toBe(403);
   });
 
   it('refuses a call without the CSRF token', async () => {

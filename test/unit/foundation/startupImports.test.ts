@@ -8,7 +8,7 @@ const root = path.resolve(import.meta.dirname, '../../..');
 const bundled = path.join(root, 'out/main/server.js');
 
 /** Libraries only document work needs; each costs tens to hundreds of ms to load (docs/benchmarks.md, cold start). */
-const HEAVY = ['pdfkit', 'pdf-lib', 'docx', 'exceljs', 'file-type', 'utif2', '@napi-rs/canvas', 'tesseract.js', 'pdfjs-dist', 'fontkit', '@pdf-lib/fontkit'];
+const HEAVY = ['pdfkit', 'pdf-lib', 'docx', 'exceljs', 'file-type', 'utif2', '@napi-rs/canvas', 'tesseract.js', 'pdfjs-dist', 'fontkit', '@pdf-lib/fontkit', 'yauzl'];
 
 // Prints every module the process resolves (import and require alike) on stderr.
 const HOOK =
@@ -20,8 +20,9 @@ const HOOK =
 
 /**
  * Cold start (issue 2): opening the app must not pay for generating documents. The bundled server
- * is started on an empty data folder and asked what the first-run page asks (the page, a CSRF
- * token, auth.status); no document library may have been loaded by then (src/core/lazyModules.ts).
+ * is started on an empty data folder and asked what the first-run page asks (the page, then
+ * auth.status with the token the page carries); no document library may have been loaded by then
+ * (src/core/lazyModules.ts).
  */
 it('browser mode starts and answers the first page without loading any document library', async () => {
   expect(fs.existsSync(bundled), 'out/main/server.js is missing: run `npm run build` first').toBe(true);
@@ -37,13 +38,16 @@ it('browser mode starts and answers the first page without loading any document 
       });
       child.on('exit', (code) => reject(new Error(`server exited (${code}): ${err}`)));
     });
-    expect((await fetch(url)).status).toBe(200);
-    const csrf = await fetch(`${url}api/csrf`);
-    const cookie = String(csrf.headers.get('set-cookie')).split(';')[0]!;
-    const token = ((await csrf.json()) as { value: { csrf: string } }).value.csrf;
+    // The page as the browser gets it: with the session cookie and its CSRF token written in, which
+    // its first call (auth.status) uses without asking GET /api/csrf.
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    const cookie = String(page.headers.get('set-cookie')).split(';')[0]!;
+    const token = /<meta name="xdesk-csrf" content="([A-Za-z0-9_-]{20,})"/.exec(await page.text())?.[1];
+    expect(token, 'the built index.html lost its xdesk-csrf slot').toBeTruthy();
     const status = await fetch(`${url}api/call/auth.status`, {
       method: 'POST',
-      headers: { Cookie: cookie, 'X-CSRF-Token': token, Origin: url.replace(/\/$/, ''), 'Content-Type': 'application/json' },
+      headers: { Cookie: cookie, 'X-CSRF-Token': token!, Origin: url.replace(/\/$/, ''), 'Content-Type': 'application/json' },
       body: '{}',
     });
     expect(await status.json()).toMatchObject({ ok: true, value: { initialized: false } });

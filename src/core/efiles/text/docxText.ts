@@ -1,4 +1,5 @@
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
+import { yauzlLib } from '../../lazyModules';
 
 const MAX_XML = 50 * 1024 * 1024;
 
@@ -21,7 +22,7 @@ export async function extractDocxText(file: string): Promise<string> {
 
 function readEntry(file: string, name: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true, autoClose: true }, (err, zip) => {
+    yauzlLib().open(file, { lazyEntries: true, autoClose: true }, (err, zip) => {
       if (err || !zip) return reject(err ?? new Error('not a zip'));
       let found = false;
       zip.on('entry', (e: yauzl.Entry) => {
