@@ -2,19 +2,14 @@ import React from 'react';
 import ReactDOM from 'react-dom/client';
 import { MantineProvider, createTheme, localStorageColorSchemeManager } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { DatesProvider } from '@mantine/dates';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { HashRouter } from 'react-router';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import '@mantine/dates/styles.css';
-import 'mantine-datatable/styles.css';
 import './app.css';
+// Date pickers, tables and dayjs' Chinese locale come with the shell (shell/Shell.tsx), not here: the
+// first-run and login pages need none of them (cold start, docs/benchmarks.md).
 import { AuthGate } from './auth/AuthGate';
-
-dayjs.locale('zh-cn');
 
 const theme = createTheme({
   primaryColor: 'indigo',
@@ -30,14 +25,12 @@ const queryClient = new QueryClient({
 ReactDOM.createRoot(document.getElementById('root')!).render(
   <React.StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light" colorSchemeManager={localStorageColorSchemeManager({ key: 'xdesk-color-scheme' })}>
-      <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1 }}>
-        <Notifications position="top-right" />
-        <QueryClientProvider client={queryClient}>
-          <HashRouter>
-            <AuthGate />
-          </HashRouter>
-        </QueryClientProvider>
-      </DatesProvider>
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <HashRouter>
+          <AuthGate />
+        </HashRouter>
+      </QueryClientProvider>
     </MantineProvider>
   </React.StrictMode>,
 );

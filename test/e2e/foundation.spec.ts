@@ -56,6 +56,48 @@ test('navigation follows the role, and logout returns to the login page', async 
   await expect(page.getByTestId('audit-verdict')).toContainText('校验通过');
 });
 
+test('a sign-in starts at 工作台, and a page opened right after signing in stays open', async ({ page, server }) => {
+  createUser(server.app, { username: 'zhang', displayName: '张承办', role: 'staff', password: 'password123' });
+  createUser(server.app, { username: 'wang', displayName: '王局长', role: 'chief', password: 'password123' });
+  const nav = page.getByRole('navigation', { name: '主导航' });
+
+  // zhang leaves the app on 设置; the address keeps #/settings behind the login page.
+  await login(page, server.url, 'zhang', 'password123');
+  await nav.getByText('设置').click();
+  await expect(page.getByRole('heading', { name: '设置' })).toBeVisible();
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+  expect(new URL(page.url()).hash).toBe('#/settings');
+
+  // wang signs in on the same page: he starts at 工作台, not on zhang's page.
+  await page.getByLabel('用户名').fill('wang');
+  await page.getByLabel('密码').fill('password123');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByTestId('user-menu')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  expect(new URL(page.url()).hash).toBe('#/');
+
+  // A page opened the moment the shell appears is not replaced by the landing afterwards (the
+  // address again holds another page when he signs in).
+  await nav.getByText('设置').click();
+  await expect(page.getByRole('heading', { name: '设置' })).toBeVisible();
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await page.getByLabel('用户名').fill('wang');
+  await page.getByLabel('密码').fill('password123');
+  await page.getByRole('button', { name: '登录' }).click();
+  await nav.getByText('审计日志').click();
+  await expect(page.getByRole('heading', { name: '审计日志' })).toBeVisible();
+  await page.waitForTimeout(1500);
+  await expect(page.getByRole('heading', { name: '审计日志' })).toBeVisible();
+  expect(new URL(page.url()).hash).toBe('#/audit');
+
+  // Reloading keeps the page: only a sign-in lands on 工作台.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '审计日志' })).toBeVisible();
+});
+
 test('the server refuses what the UI hides: a staff member cannot list users', async ({ page, server }) => {
   createUser(server.app, { username: 'zhang', displayName: '张承办', role: 'staff', password: 'password123' });
   await login(page, server.url, 'zhang', 'password123');

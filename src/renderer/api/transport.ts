@@ -16,28 +16,51 @@ declare global {
 
 export const isDesktop = () => typeof window !== 'undefined' && !!window.xdesk;
 
+/** The CSRF token the server wrote into the page (browser mode; see src/server/server.ts), or ''. */
+const pageToken = typeof document !== 'undefined' ? (document.querySelector<HTMLMetaElement>('meta[name="xdesk-csrf"]')?.content ?? '') : '';
+
 let csrf: Promise<string> | null = null;
-/** Browser mode's CSRF token, fetched once per page load (the cookie is set by the same answer). */
+/** Browser mode's CSRF token: the page's own, else fetched once per page load from GET /api/csrf. */
 export function csrfToken(): Promise<string> {
-  csrf ??= fetch('/api/csrf', { credentials: 'same-origin' })
-    .then((r) => r.json())
-    .then((r: Result<{ csrf: string }>) => (r.ok ? r.value.csrf : ''));
+  csrf ??= pageToken
+    ? Promise.resolve(pageToken)
+    : fetch('/api/csrf', { credentials: 'same-origin' })
+        .then((r) => r.json())
+        .then((r: Result<{ csrf: string }>) => (r.ok ? r.value.csrf : ''));
   return csrf;
 }
 
-const httpTransport: Transport = async (name, input) => {
-  try {
-    const res = await fetch(`/api/call/${name}`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': await csrfToken() },
-      body: JSON.stringify(input ?? {}),
-    });
-    return (await res.json()) as Result<unknown>;
-  } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: '无法连接到工作台服务，请确认程序仍在运行' } };
-  }
-};
+const UNREACHABLE: Result<unknown> = { ok: false, error: { code: 'INTERNAL', message: '无法连接到工作台服务，请确认程序仍在运行' } };
 
-export const transport: Transport = (name, input) =>
-  window.xdesk ? window.xdesk.call(name, input) : httpTransport(name, input);
+/** POSTs one call; `fetch` is called synchronously, before the first await. */
+function post(name: string, input: unknown, token: string): Promise<Result<unknown>> {
+  return fetch(`/api/call/${name}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token },
+    body: JSON.stringify(input ?? {}),
+  })
+    .then((res) => res.json() as Promise<Result<unknown>>)
+    .catch(() => UNREACHABLE);
+}
+
+const httpTransport: Transport = async (name, input) => post(name, input, await csrfToken());
+
+/**
+ * Browser mode sends auth.status (which decides the first screen) as soon as this module runs,
+ * with the page's token, so the answer travels while the rest of the UI's code is still being
+ * evaluated (cold start, docs/benchmarks.md); the first auth.status call takes that answer.
+ */
+let firstStatus: Promise<Result<unknown>> | null = pageToken && typeof window !== 'undefined' && !window.xdesk ? post('auth.status', {}, pageToken) : null;
+
+const isEmpty = (input: unknown) => input == null || (typeof input === 'object' && Object.keys(input).length === 0);
+
+export const transport: Transport = (name, input) => {
+  if (window.xdesk) return window.xdesk.call(name, input);
+  if (firstStatus && name === 'auth.status' && isEmpty(input)) {
+    const early = firstStatus;
+    firstStatus = null;
+    return early;
+  }
+  return httpTransport(name, input);
+};

@@ -1,4 +1,11 @@
-import { ActionIcon, AppShell, Badge, Group, NavLink, Text, Tooltip, useMantineColorScheme } from '@mantine/core';
+import { Suspense } from 'react';
+import { ActionIcon, AppShell, Badge, Center, Group, Loader, NavLink, Text, Tooltip, useMantineColorScheme } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+// After @mantine/core's styles (main.tsx), as Mantine asks; loaded with this chunk, after login.
+import '@mantine/dates/styles.css';
+import 'mantine-datatable/styles.css';
 import { IconMoon, IconSun } from '@tabler/icons-react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { UserPublic } from '../../contract/calls/common';
@@ -7,53 +14,66 @@ import { UserMenu } from './UserMenu';
 import { NavBadges } from './NavBadges';
 import { NotificationsBell } from './NotificationsBell';
 
+dayjs.locale('zh-cn');
+
 export function Shell({ user, court }: { user: UserPublic; court: { name: string; code: string } }) {
   const location = useLocation();
   const navigate = useNavigate();
   const { colorScheme, toggleColorScheme } = useMantineColorScheme();
   const visible = ROUTES.filter((r) => !r.roles || r.roles.includes(user.role));
   return (
-    <AppShell header={{ height: 52 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Group gap="xs">
-            <Text fw={700}>交叉执行工作台</Text>
-            <Badge variant="light" color="gray" data-testid="court-badge">
-              {court.name}（{court.code}）
-            </Badge>
+    <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1 }}>
+      <AppShell header={{ height: 52 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between">
+            <Group gap="xs">
+              <Text fw={700}>交叉执行工作台</Text>
+              <Badge variant="light" color="gray" data-testid="court-badge">
+                {court.name}（{court.code}）
+              </Badge>
+            </Group>
+            <Group gap="xs">
+              <Tooltip label={colorScheme === 'dark' ? '切换到浅色' : '切换到深色'}>
+                <ActionIcon variant="subtle" aria-label="切换明暗" onClick={toggleColorScheme}>
+                  {colorScheme === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
+                </ActionIcon>
+              </Tooltip>
+              <NotificationsBell />
+              <UserMenu user={user} />
+            </Group>
           </Group>
-          <Group gap="xs">
-            <Tooltip label={colorScheme === 'dark' ? '切换到浅色' : '切换到深色'}>
-              <ActionIcon variant="subtle" aria-label="切换明暗" onClick={toggleColorScheme}>
-                {colorScheme === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
-              </ActionIcon>
-            </Tooltip>
-            <NotificationsBell />
-            <UserMenu user={user} />
-          </Group>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="主导航">
-        {visible.map((r) => (
-          <NavLink
-            key={r.path}
-            label={r.label}
-            leftSection={r.icon}
-            rightSection={<NavBadges path={r.path} />}
-            active={location.pathname === r.path || location.pathname.startsWith(r.path + '/')}
-            onClick={() => navigate(r.path)}
-          />
-        ))}
-      </AppShell.Navbar>
-      <AppShell.Main>
-        <Routes>
-          {visible.map((r) => [
-            <Route key={r.path} path={r.path} element={r.element} />,
-            ...(r.children ?? []).map((c) => <Route key={c.path} path={c.path} element={c.element} />),
-          ])}
-          <Route path="*" element={<Navigate to={visible[0]!.path} replace />} />
-        </Routes>
-      </AppShell.Main>
-    </AppShell>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs" aria-label="主导航">
+          {visible.map((r) => (
+            <NavLink
+              key={r.path}
+              label={r.label}
+              leftSection={r.icon}
+              rightSection={<NavBadges path={r.path} />}
+              active={location.pathname === r.path || location.pathname.startsWith(r.path + '/')}
+              onClick={() => navigate(r.path)}
+            />
+          ))}
+        </AppShell.Navbar>
+        <AppShell.Main>
+          {/* Pages load on first visit (routes.tsx); only the very first one shows this. */}
+          <Suspense
+            fallback={
+              <Center h={200}>
+                <Loader />
+              </Center>
+            }
+          >
+            <Routes>
+              {visible.map((r) => [
+                <Route key={r.path} path={r.path} element={r.element} />,
+                ...(r.children ?? []).map((c) => <Route key={c.path} path={c.path} element={c.element} />),
+              ])}
+              <Route path="*" element={<Navigate to={visible[0]!.path} replace />} />
+            </Routes>
+          </Suspense>
+        </AppShell.Main>
+      </AppShell>
+    </DatesProvider>
   );
 }

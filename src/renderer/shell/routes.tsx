@@ -10,14 +10,17 @@ import {
   IconShieldCheck,
 } from '@tabler/icons-react';
 import type { Role } from '../../contract/roles';
-import { SettingsPage } from '../pages/settings/SettingsPage';
-import { AuditPage } from '../pages/audit/AuditPage';
 import { LEDGER_CHILDREN, LedgerPage } from '../pages/ledger/routes';
 import { EfilesPage, EFILES_CHILDREN } from '../pages/efiles/routes';
 import { ApprovalsPage, APPROVALS_CHILDREN } from '../pages/approvals/routes';
-import { HomePage } from '../pages/home/HomePage';
-import { ExchangePage } from '../pages/exchange/ExchangePage';
-import { ReportsPage } from '../pages/reports/ReportsPage';
+import { lazyPage } from './lazyPage';
+
+// Every page is its own chunk, loaded on first visit (lazyPage.tsx says why).
+const HomePage = lazyPage(() => import('../pages/home/HomePage'), 'HomePage');
+const ReportsPage = lazyPage(() => import('../pages/reports/ReportsPage'), 'ReportsPage');
+const ExchangePage = lazyPage(() => import('../pages/exchange/ExchangePage'), 'ExchangePage');
+const SettingsPage = lazyPage(() => import('../pages/settings/SettingsPage'), 'SettingsPage');
+const AuditPage = lazyPage(() => import('../pages/audit/AuditPage'), 'AuditPage');
 
 export type AppRoute = {
   path: string;
@@ -30,7 +33,7 @@ export type AppRoute = {
   children?: { path: string; element: ReactNode }[];
 };
 
-/** The navigation, in order. Modules replace their entry's element (one line each). */
+/** The navigation, in order. Modules replace their entry's element (one line each, a lazyPage). */
 export const ROUTES: AppRoute[] = [
   { path: '/', label: '工作台', icon: <IconLayoutDashboard size={18} />, element: <HomePage /> },
   { path: '/ledger', label: '台账', icon: <IconBooks size={18} />, element: <LedgerPage />, children: LEDGER_CHILDREN },

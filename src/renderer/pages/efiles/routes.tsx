@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
-import { CaseWorkspace } from './CaseWorkspace';
-import { DocumentView } from './DocumentView';
+import { lazyPage } from '../../shell/lazyPage';
 
-export { EfilesPage } from './EfilesPage';
+/** 电子卷宗 and its pages (one case's file, one document in the viewer); each loads on first visit. */
+export const EfilesPage = lazyPage(() => import('./EfilesPage'), 'EfilesPage');
+const CaseWorkspace = lazyPage(() => import('./CaseWorkspace'), 'CaseWorkspace');
+const DocumentView = lazyPage(() => import('./DocumentView'), 'DocumentView');
 
-/** Pages under 电子卷宗: one case's file, and one document in the viewer. */
 export const EFILES_CHILDREN: { path: string; element: ReactNode }[] = [
   { path: '/efiles/case/:caseId', element: <CaseWorkspace /> },
   { path: '/efiles/doc/:docId', element: <DocumentView /> },
