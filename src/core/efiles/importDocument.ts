@@ -9,15 +9,15 @@ import { caseHead, requireVolumeAccess } from './access';
 import { docRow, insertDocument, requireSection, toDoc, withStatus, type DocRow } from './documents';
 import { inspectFile } from './inspect';
 import { FALLBACK_SECTION } from './sections';
-import { storeFile } from './store';
+import { storeStagedFile } from './store';
 import { suggestSection } from './suggest';
 import { indexAfterCommit } from './textHook';
 
 /**
  * Importing one staged file into a case's e-file. Order matters for "nothing half-written":
  * everything is checked first (case, rights, size, type from the bytes, a usable PDF/image), then
- * the bytes stream into the content-addressed store (temp → fsync → rename), then the row and its
- * audit entry are committed in one transaction, then the text is indexed. A failure before the
+ * the staged file is moved into the content-addressed store (fsync → rename; staging hashed it),
+ * then the row and its audit entry are committed in one transaction, then the text is indexed. A failure before the
  * commit leaves no row; a crash after the rename leaves only a blob without a row, which the sweep
  * removes. A file already in this case (same SHA-256, not deleted) is not filed twice.
  */
@@ -83,13 +83,14 @@ export async function importStaged(app: CoreApp, user: UserPublic, input: Import
       };
     }
 
-    const info = await inspectFile(file, name);
+    // PDFs: every page's text is read here, once, and indexed after the commit.
+    const info = await inspectFile(file, name, { allText: true });
     const title = input.title ?? titleFromName(name);
     const suggested = suggestSection(app, input.volume, name, [info.title ?? '', info.text].join(' '));
     const sectionId = input.sectionId ?? suggested?.section.id ?? FALLBACK_SECTION[input.volume];
     const section = requireSection(app, sectionId, input.volume);
 
-    const blob = await storeFile(app, file, limitMb * 1024 * 1024);
+    const blob = await storeStagedFile(app, file, meta, limitMb * 1024 * 1024);
     const row = commit(
       () =>
         insertDocument(app, {
@@ -109,7 +110,7 @@ export async function importStaged(app: CoreApp, user: UserPublic, input: Import
         }),
       { recordType: 'efile', summary: `${c.caseNo} 导入${input.volume}文件「${title}」（${info.label}${info.pages ? `，${info.pages} 页` : ''}）→ ${section.name}` },
     );
-    await indexAfterCommit(app, row.id);
+    await indexAfterCommit(app, row.id, info.pageTexts);
     return {
       document: withStatus(app, [docRow(app, row.id)])[0] ?? toDoc(row),
       duplicate: false,

@@ -61,11 +61,7 @@ export async function stageStream(
   limitBytes?: number,
 ): Promise<StagedUpload> {
   const limit = limitBytes === undefined ? uploadLimit(app, forCall) : explicitLimit(limitBytes);
-  const dir = dirOf(app);
-  fs.mkdirSync(dir, { recursive: true });
-  sweep(app);
-  const uploadId = randomBytes(16).toString('base64url');
-  const part = path.join(dir, `${uploadId}.part`);
+  const { uploadId, part } = newPart(app);
   const hash = createHash('sha256');
   let size = 0;
   const meter = new Transform({
@@ -83,11 +79,27 @@ export async function stageStream(
     if (e instanceof DomainError) throw e;
     throw new DomainError('INVALID_INPUT', '文件上传中断，请重试', 'file');
   }
+  return settleStaged(app, owner, forCall, name, uploadId, size, hash.digest('hex'));
+}
+
+/** A staging file and its upload id, in the staging folder (swept of day-old files first). */
+function newPart(app: CoreApp): { uploadId: string; part: string } {
+  const dir = dirOf(app);
+  fs.mkdirSync(dir, { recursive: true });
+  sweep(app);
+  const uploadId = randomBytes(16).toString('base64url');
+  return { uploadId, part: path.join(dir, `${uploadId}.part`) };
+}
+
+/** The written `.part` becomes the upload: refused when empty, else renamed and described. */
+function settleStaged(app: CoreApp, owner: { id: number }, forCall: CallName, name: string, uploadId: string, size: number, sha256: string): StagedUpload {
+  const dir = dirOf(app);
+  const part = path.join(dir, `${uploadId}.part`);
   if (size === 0) {
     fs.rmSync(part, { force: true });
     fail('INVALID_INPUT', '文件是空的', 'file');
   }
-  const meta: Meta = { uploadId, name: safeName(name), size, sha256: hash.digest('hex'), ownerId: owner.id, forCall, createdAt: app.now().toISOString() };
+  const meta: Meta = { uploadId, name: safeName(name), size, sha256, ownerId: owner.id, forCall, createdAt: app.now().toISOString() };
   fs.renameSync(part, path.join(dir, `${uploadId}.bin`));
   fs.writeFileSync(path.join(dir, `${uploadId}.json`), JSON.stringify(meta));
   return publicOf(meta);
@@ -103,8 +115,35 @@ export async function stageFile(app: CoreApp, owner: { id: number }, forCall: Ca
     return fail('NOT_FOUND', `找不到文件：${file}`, 'file');
   }
   if (!st.isFile()) fail('INVALID_INPUT', `不是文件：${file}`, 'file');
-  if (st.size > limit.bytes) fail('PAYLOAD_TOO_LARGE', limit.message(path.basename(file)), 'file');
-  return stageStream(app, owner, forCall, path.basename(file), fs.createReadStream(file, { highWaterMark: 1024 * 1024 }), limit.bytes);
+  const name = path.basename(file);
+  if (st.size > limit.bytes) fail('PAYLOAD_TOO_LARGE', limit.message(name), 'file');
+  // One 1 MiB buffer read, hashed and written in turn: a folder of scans is copied without leaving
+  // a trail of chunk buffers for the garbage collector (as a stream pipeline would).
+  const { uploadId, part } = newPart(app);
+  const hash = createHash('sha256');
+  const buf = Buffer.allocUnsafe(1024 * 1024);
+  let size = 0;
+  const input = await fs.promises.open(file, 'r');
+  try {
+    const out = await fs.promises.open(part, 'wx');
+    try {
+      for (let n; (n = (await input.read(buf, 0, buf.length, null)).bytesRead) > 0; ) {
+        size += n;
+        if (size > limit.bytes) throw new DomainError('PAYLOAD_TOO_LARGE', limit.message(name), 'file');
+        hash.update(buf.subarray(0, n));
+        for (let off = 0; off < n; ) off += (await out.write(buf, off, n - off)).bytesWritten;
+      }
+    } finally {
+      await out.close();
+    }
+  } catch (e) {
+    fs.rmSync(part, { force: true });
+    if (e instanceof DomainError) throw e;
+    throw new DomainError('INVALID_INPUT', `无法读取文件：${name}`, 'file');
+  } finally {
+    await input.close();
+  }
+  return settleStaged(app, owner, forCall, name, uploadId, size, hash.digest('hex'));
 }
 
 /** Tests and in-process callers: stage bytes already in memory. */

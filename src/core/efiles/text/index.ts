@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import type { CoreApp } from '../../app';
 import { blobPath } from '../store';
 import { extractPdfText, hasTextLayer, UnreadablePdf } from './pdfText';
+import { pdfInput } from './pdfjs';
 import { clearDocumentText, putPage } from './pages';
 import { kickOcr } from './ocrRunner';
 import { extractDocxText } from './docxText';
@@ -18,7 +18,7 @@ export const isImage = (d: { kind: string; mime: string }) => d.kind === 'image'
  * A Word document's text becomes page 1. A corrupt or encrypted PDF is recorded as unreadable —
  * the document stays filed either way.
  */
-export async function indexDocumentText(app: CoreApp, documentId: number): Promise<void> {
+export async function indexDocumentText(app: CoreApp, documentId: number, opts: { pdfPages?: string[] } = {}): Promise<void> {
   const doc = app.sqlite.prepare('SELECT id, sha256, kind, mime, deleted_at FROM efile_documents WHERE id = ?').get(documentId) as DocForText | undefined;
   if (!doc) return;
   const file = blobPath(app, doc.sha256);
@@ -36,7 +36,8 @@ export async function indexDocumentText(app: CoreApp, documentId: number): Promi
   if (doc.kind === 'pdf') {
     let pages: string[];
     try {
-      pages = await extractPdfText(new Uint8Array(await fs.promises.readFile(file)));
+      // Text already read by the import's inspection (same file, same pdf.js) is not read again.
+      pages = opts.pdfPages ?? (await extractPdfText(await pdfInput(file)));
     } catch (e) {
       const msg = e instanceof UnreadablePdf ? e.message : `无法读取文件：${(e as Error)?.message ?? e}`;
       app.sqlite.transaction(() => {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Worker as TessWorker } from 'tesseract.js';
-import { docOptions, pdfjs } from './pdfjs';
+import { openPdf, type PdfInput } from './pdfjs';
 
 /**
  * OCR with tesseract.js (it runs the recognizer in its own worker thread, so the app stays
@@ -37,11 +37,10 @@ const OCR_SCALE = 2.5;
 /** A page larger than this many pixels is rendered at a lower scale (huge drawings, A0 plans). */
 const MAX_PIXELS = 16_000_000;
 
-/** Renders one PDF page to PNG with pdf.js on @napi-rs/canvas. */
-export async function renderPdfPage(bytes: Uint8Array, pageNo: number): Promise<Buffer> {
-  const lib = await pdfjs();
+/** Renders one PDF page to PNG with pdf.js on @napi-rs/canvas (a large scan is read by ranges: that page only). */
+export async function renderPdfPage(src: PdfInput, pageNo: number): Promise<Buffer> {
   const { createCanvas } = await import('@napi-rs/canvas');
-  const task = lib.getDocument(docOptions(bytes));
+  const task = await openPdf(src);
   const doc = await task.promise;
   try {
     const page = await doc.getPage(pageNo);

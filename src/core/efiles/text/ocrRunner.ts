@@ -5,6 +5,7 @@ import { getSettings } from '../../settings/settings';
 import { blobPath } from '../store';
 import { putPage } from './pages';
 import { createOcrWorker, recognise, renderPdfPage } from './ocrEngine';
+import { pdfInput } from './pdfjs';
 import { indexMissingText } from './catchUp';
 
 /**
@@ -81,8 +82,8 @@ async function drain(app: CoreApp, runner: Runner): Promise<void> {
       setStatus(app, job, 'running', null);
       try {
         // Documents in the recycle bin are read too: a restore should find them searchable.
-        const bytes = await fs.promises.readFile(blobPath(app, job.sha256));
-        const image = job.kind === 'pdf' ? await renderPdfPage(new Uint8Array(bytes), job.page) : bytes;
+        const file = blobPath(app, job.sha256);
+        const image = job.kind === 'pdf' ? await renderPdfPage(await pdfInput(file), job.page) : await fs.promises.readFile(file);
         worker ??= await createOcrWorker();
         const text = await recognise(worker, image);
         if (!alive(app)) return;

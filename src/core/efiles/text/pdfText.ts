@@ -1,4 +1,5 @@
-import { docOptions, pdfjs } from './pdfjs';
+import fs from 'node:fs';
+import { openPdf, type PdfInput } from './pdfjs';
 
 /** Fewer letters/digits than this on a page: treat it as a scan without a text layer (page numbers, stamps). */
 export const MIN_TEXT_CHARS = 8;
@@ -13,21 +14,54 @@ export class UnreadablePdf extends Error {
  * The text layer of every page of a PDF, in page order (index 0 = page 1). Line ends that pdf.js
  * reports become newlines; items on one line are joined without spaces (Chinese has none, and the
  * index ignores spaces anyway). Throws UnreadablePdf for an encrypted or corrupt file.
+ *
+ * A file read by ranges is read in windows of pages: pdf.js keeps every range it has loaded until
+ * the document is closed, and reading a scan's text loads its page images (to see that they are
+ * images), so the document is closed and opened again every WINDOW_BYTES of pages — memory stays
+ * flat for a 2 GB scan.
  */
-export async function extractPdfText(bytes: Uint8Array): Promise<string[]> {
-  const lib = await pdfjs();
-  const task = lib.getDocument(docOptions(bytes));
-  let doc;
-  try {
-    doc = await task.promise;
-  } catch (e) {
-    const name = (e as { name?: string })?.name;
-    if (name === 'PasswordException') throw new UnreadablePdf('encrypted', 'PDF 已加密，无法读取文字');
-    throw new UnreadablePdf('corrupt', `PDF 已损坏，无法读取文字（${(e as Error)?.message ?? e}）`);
-  }
+const WINDOW_BYTES = 12 * 1024 * 1024;
+const OPEN_MS = 30_000;
+
+export async function extractPdfText(src: PdfInput): Promise<string[]> {
+  return (await readPdfText(src)).pages;
+}
+
+/** `extractPdfText` plus the title from the document's metadata (read on the first opening). */
+export async function readPdfText(src: PdfInput): Promise<{ pages: string[]; title: string | null }> {
+  const open = async () => {
+    const task = await openPdf(src);
+    // A damaged cross-reference table makes pdf.js scan the whole file to rebuild it (about a
+    // second per MB): past OPEN_MS the file counts as unreadable.
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      void task.destroy();
+    }, OPEN_MS);
+    try {
+      return { task, doc: await task.promise };
+    } catch (e) {
+      void task.destroy();
+      if (timedOut) throw new UnreadablePdf('corrupt', 'PDF 结构损坏，读取超时');
+      const name = (e as { name?: string })?.name;
+      if (name === 'PasswordException') throw new UnreadablePdf('encrypted', 'PDF 已加密，无法读取文字');
+      throw new UnreadablePdf('corrupt', `PDF 已损坏，无法读取文字（${(e as Error)?.message ?? e}）`);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  let { task, doc } = await open();
+  const total = doc.numPages;
+  const info = (await doc.getMetadata().catch(() => null))?.info as { Title?: unknown } | undefined;
+  const title = typeof info?.Title === 'string' ? info.Title.trim() || null : null;
+  const perWindow = src instanceof Uint8Array ? total : Math.max(1, Math.floor(WINDOW_BYTES / ((await fs.promises.stat(src.file)).size / total)));
   try {
     const pages: string[] = [];
-    for (let i = 1; i <= doc.numPages; i++) {
+    for (let i = 1; i <= total; i++) {
+      if (i > 1 && (i - 1) % perWindow === 0) {
+        await task.destroy();
+        ({ task, doc } = await open());
+      }
       const page = await doc.getPage(i);
       try {
         const tc = await page.getTextContent();
@@ -44,7 +78,7 @@ export async function extractPdfText(bytes: Uint8Array): Promise<string[]> {
         page.cleanup();
       }
     }
-    return pages;
+    return { pages, title };
   } finally {
     await task.destroy();
   }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -16,11 +17,36 @@ export function pdfjs(): Promise<PdfJs> {
 
 const pkgDir = () => path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
+/**
+ * A PDF for pdf.js: bytes in memory (small files), or a file pdf.js reads by byte ranges, only the
+ * parts it needs (large scans: opening one, counting its pages or rendering one page never loads
+ * the whole file). Callers choose with `pdfInput`.
+ */
+export type PdfInput = Uint8Array | { file: string };
+
+/** Files up to this size are read whole (one read is faster than many ranges); larger ones by range. */
+export const PDF_IN_MEMORY_BYTES = 16 * 1024 * 1024;
+/**
+ * Range granularity. Small, because opening a document walks the page tree and reads a chunk
+ * around every page object (scans interleave them with megabytes of image data); contiguous chunks
+ * are fetched in one read, so a page image still costs one read.
+ */
+const RANGE_CHUNK = 32 * 1024;
+
+/** The input for `file`: its bytes when small, else a ranged reader of the file. */
+export async function pdfInput(file: string): Promise<PdfInput> {
+  const size = (await fs.promises.stat(file)).size;
+  if (size > PDF_IN_MEMORY_BYTES) return { file };
+  const b = await fs.promises.readFile(file);
+  // pdf.js takes over (detaches) the buffer it is given: hand it the file's own buffer, never a
+  // slice of Node's shared pool (files under 4 KB may come from it), which would break others.
+  return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? new Uint8Array(b.buffer) : new Uint8Array(b);
+}
+
 /** Options for getDocument that keep pdf.js offline and quiet. */
-export function docOptions(data: Uint8Array) {
+export function docOptions() {
   const dir = pkgDir();
   return {
-    data,
     // pdf.js reads these with fs.readFile(base + name) in Node: plain paths ending in a separator.
     cMapUrl: path.join(dir, 'cmaps') + path.sep,
     cMapPacked: true,
@@ -29,4 +55,39 @@ export function docOptions(data: Uint8Array) {
     useSystemFonts: false,
     verbosity: 0,
   };
+}
+
+/**
+ * pdf.js's loading task for a PDF. A file is served through a range transport that answers each
+ * request with one positioned read (pdf.js's own Node file stream opens a stream per range and is
+ * several times slower); nothing is read ahead of what pdf.js asks for.
+ */
+export async function openPdf(src: PdfInput, extra: { stopAtErrors?: boolean } = {}) {
+  const lib = await pdfjs();
+  if (src instanceof Uint8Array) return lib.getDocument({ ...docOptions(), ...extra, data: src });
+  const file = src.file;
+  const range = new lib.PDFDataRangeTransport((await fs.promises.stat(file)).size, null);
+  range.requestDataRange = (begin: number, end: number) => {
+    readRange(file, begin, end).then(
+      (bytes) => range.onDataRange(begin, bytes),
+      () => range.abort(),
+    );
+  };
+  return lib.getDocument({ ...docOptions(), ...extra, range, disableAutoFetch: true, disableStream: true, rangeChunkSize: RANGE_CHUNK });
+}
+
+async function readRange(file: string, begin: number, end: number): Promise<Uint8Array> {
+  const h = await fs.promises.open(file, 'r');
+  try {
+    const bytes = new Uint8Array(end - begin);
+    let got = 0;
+    while (got < bytes.length) {
+      const { bytesRead } = await h.read(bytes, got, bytes.length - got, begin + got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    return got === bytes.length ? bytes : bytes.subarray(0, got);
+  } finally {
+    await h.close();
+  }
 }
