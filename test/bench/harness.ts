@@ -12,7 +12,8 @@ export type BenchResult = {
   pass?: boolean;
 };
 
-export type Bench = { name: string; run: () => Promise<BenchResult[]> };
+/** `id`: a short name to run it alone (`npx tsx test/bench/run.ts <id>`); `name` matches too. */
+export type Bench = { id?: string; name: string; run: () => Promise<BenchResult[]> };
 
 /** Runs fn `n` times and returns the sorted durations in ms. */
 export async function timeRuns(n: number, fn: () => unknown | Promise<unknown>): Promise<number[]> {
