@@ -47,20 +47,17 @@ function post(name: string, input: unknown, token: string): Promise<Result<unkno
 const httpTransport: Transport = async (name, input) => post(name, input, await csrfToken());
 
 /**
- * Browser mode sends auth.status (which decides the first screen) as soon as this module runs,
- * with the page's token, so the answer travels while the rest of the UI's code is still being
- * evaluated (cold start, docs/benchmarks.md); the first auth.status call takes that answer.
+ * Browser mode sends auth.status (which decides the first screen) as soon as this module runs, with
+ * the page's token, so the answer travels while the rest of the UI's code is still being evaluated
+ * (cold start, docs/benchmarks.md). main.tsx takes the answer and renders the right screen at once.
  */
 let firstStatus: Promise<Result<unknown>> | null = pageToken && typeof window !== 'undefined' && !window.xdesk ? post('auth.status', {}, pageToken) : null;
 
-const isEmpty = (input: unknown) => input == null || (typeof input === 'object' && Object.keys(input).length === 0);
+/** That early auth.status answer, once (null in Electron, or when already taken). */
+export function takeFirstStatus(): Promise<Result<unknown>> | null {
+  const early = firstStatus;
+  firstStatus = null;
+  return early;
+}
 
-export const transport: Transport = (name, input) => {
-  if (window.xdesk) return window.xdesk.call(name, input);
-  if (firstStatus && name === 'auth.status' && isEmpty(input)) {
-    const early = firstStatus;
-    firstStatus = null;
-    return early;
-  }
-  return httpTransport(name, input);
-};
+export const transport: Transport = (name, input) => (window.xdesk ? window.xdesk.call(name, input) : httpTransport(name, input));

@@ -40,10 +40,15 @@ export function AuthGate() {
     if (mustLand) navigate('/', { replace: true });
   }, [mustLand, navigate]);
 
+  // Fetched a second after the login page is up, when idle: not before that page has painted.
   useEffect(() => {
     if (!signedOut) return;
-    const id = requestIdleCallback(() => void loadShell());
-    return () => cancelIdleCallback(id);
+    let idle = 0;
+    const timer = setTimeout(() => (idle = requestIdleCallback(() => void loadShell())), 1000);
+    return () => {
+      clearTimeout(timer);
+      cancelIdleCallback(idle);
+    };
   }, [signedOut]);
 
   if (!s) return <Busy />;

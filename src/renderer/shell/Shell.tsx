@@ -3,7 +3,10 @@ import { ActionIcon, AppShell, Badge, Center, Group, Loader, NavLink, Text, Tool
 import { DatesProvider } from '@mantine/dates';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-// After @mantine/core's styles (main.tsx), as Mantine asks; loaded with this chunk, after login.
+// Loaded with this chunk, after sign-in: the whole of @mantine/core's styles (main.tsx has only what
+// the sign-in pages use; repeating those rules changes nothing), then dates and tables after core,
+// as Mantine asks.
+import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import 'mantine-datatable/styles.css';
 import { IconMoon, IconSun } from '@tabler/icons-react';
