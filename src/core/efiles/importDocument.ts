@@ -10,6 +10,7 @@ import { docRow, insertDocument, requireSection, toDoc, withStatus, type DocRow 
 import { inspectFile } from './inspect';
 import { FALLBACK_SECTION } from './sections';
 import { storeStagedFile } from './store';
+import { fsyncFileAsync } from '../files/atomicWrite';
 import { suggestSection } from './suggest';
 import { indexAfterCommit } from './textHook';
 
@@ -83,6 +84,9 @@ export async function importStaged(app: CoreApp, user: UserPublic, input: Import
       };
     }
 
+    // The staged bytes go to disk while the file is inspected (the fsync runs off the main thread).
+    const synced = fsyncFileAsync(file);
+    synced.catch(() => undefined); // awaited below; a refusal in between must not leave it unhandled
     // PDFs: every page's text is read here, once, and indexed after the commit.
     const info = await inspectFile(file, name, { allText: true });
     const title = input.title ?? titleFromName(name);
@@ -90,7 +94,7 @@ export async function importStaged(app: CoreApp, user: UserPublic, input: Import
     const sectionId = input.sectionId ?? suggested?.section.id ?? FALLBACK_SECTION[input.volume];
     const section = requireSection(app, sectionId, input.volume);
 
-    const blob = await storeStagedFile(app, file, meta, limitMb * 1024 * 1024);
+    const blob = await storeStagedFile(app, file, meta, limitMb * 1024 * 1024, synced);
     const row = commit(
       () =>
         insertDocument(app, {

@@ -83,7 +83,7 @@ export function storeFile(app: CoreApp, file: string, limit?: number): Promise<S
  * recorded is refused; if the staging folder is on another file system, it is copied (and hashed
  * again) like any file.
  */
-export async function storeStagedFile(app: CoreApp, file: string, staged: { sha256: string; size: number }, limit?: number): Promise<StoredBlob> {
+export async function storeStagedFile(app: CoreApp, file: string, staged: { sha256: string; size: number }, limit?: number, synced?: Promise<void>): Promise<StoredBlob> {
   if (!SHA256.test(staged.sha256) || fs.statSync(file).size !== staged.size) throw new DomainError('DAMAGED', '上传的文件在导入前被改动，请重新选择文件', 'uploadId');
   const target = blobPath(app, staged.sha256);
   if (fs.existsSync(target) && fs.statSync(target).size === staged.size) {
@@ -91,7 +91,9 @@ export async function storeStagedFile(app: CoreApp, file: string, staged: { sha2
     fs.utimesSync(target, now, now);
     return { sha256: staged.sha256, size: staged.size, path: target, created: false };
   }
-  fsyncFile(file);
+  // `synced`: the caller started the fsync earlier (fsyncFileAsync) to overlap it with inspection.
+  if (synced) await synced;
+  else fsyncFile(file);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   try {
     fs.renameSync(file, target);

@@ -35,6 +35,16 @@ export function fsyncFile(file: string): void {
   }
 }
 
+/** `fsyncFile` off the main thread, so it can overlap other work (the import starts it before inspecting). */
+export async function fsyncFileAsync(file: string): Promise<void> {
+  const h = await fs.promises.open(file, 'r+');
+  try {
+    await h.sync();
+  } finally {
+    await h.close();
+  }
+}
+
 /** Makes a rename in `dir` durable on POSIX; Windows cannot open folders, and NTFS journals renames. */
 export function syncDir(dir: string): void {
   if (process.platform === 'win32') return;

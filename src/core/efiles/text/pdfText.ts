@@ -18,9 +18,12 @@ export class UnreadablePdf extends Error {
  * A file read by ranges is read in windows of pages: pdf.js keeps every range it has loaded until
  * the document is closed, and reading a scan's text loads its page images (to see that they are
  * images), so the document is closed and opened again every WINDOW_BYTES of pages — memory stays
- * flat for a 2 GB scan.
+ * flat for a 2 GB scan. Each opening walks the whole page tree (one read per page), so the window
+ * is a trade — importing a 400 MB scan (200 pages) took 5.8 s at 194 MB peak RSS with 12 MB
+ * windows, 3.9 s / 239 MB with 32 MB, 3.2 s / 254 MB with 48 MB. A very long scan still pays
+ * pages × openings (docs/benchmarks.md).
  */
-const WINDOW_BYTES = 12 * 1024 * 1024;
+const WINDOW_BYTES = 24 * 1024 * 1024;
 const OPEN_MS = 30_000;
 
 export async function extractPdfText(src: PdfInput): Promise<string[]> {

@@ -31,7 +31,7 @@ export const PDF_IN_MEMORY_BYTES = 16 * 1024 * 1024;
  * around every page object (scans interleave them with megabytes of image data); contiguous chunks
  * are fetched in one read, so a page image still costs one read.
  */
-const RANGE_CHUNK = 32 * 1024;
+const RANGE_CHUNK = 8 * 1024;
 
 /** The input for `file`: its bytes when small, else a ranged reader of the file. */
 export async function pdfInput(file: string): Promise<PdfInput> {
@@ -68,7 +68,8 @@ export async function openPdf(src: PdfInput, extra: { stopAtErrors?: boolean } =
   const file = src.file;
   const range = new lib.PDFDataRangeTransport((await fs.promises.stat(file)).size, null);
   range.requestDataRange = (begin: number, end: number) => {
-    readRange(file, begin, end).then(
+    // A fresh buffer per range: pdf.js queues the chunk and copies it later, so none can be reused.
+    readRange(file, begin, end, new Uint8Array(end - begin)).then(
       (bytes) => range.onDataRange(begin, bytes),
       () => range.abort(),
     );
@@ -76,17 +77,17 @@ export async function openPdf(src: PdfInput, extra: { stopAtErrors?: boolean } =
   return lib.getDocument({ ...docOptions(), ...extra, range, disableAutoFetch: true, disableStream: true, rangeChunkSize: RANGE_CHUNK });
 }
 
-async function readRange(file: string, begin: number, end: number): Promise<Uint8Array> {
+async function readRange(file: string, begin: number, end: number, into: Uint8Array): Promise<Uint8Array> {
   const h = await fs.promises.open(file, 'r');
   try {
-    const bytes = new Uint8Array(end - begin);
+    const bytes = into.subarray(0, end - begin);
     let got = 0;
     while (got < bytes.length) {
       const { bytesRead } = await h.read(bytes, got, bytes.length - got, begin + got);
       if (bytesRead === 0) break;
       got += bytesRead;
     }
-    return got === bytes.length ? bytes : bytes.subarray(0, got);
+    return bytes.subarray(0, got);
   } finally {
     await h.close();
   }
