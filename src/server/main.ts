@@ -1,10 +1,7 @@
 import fs from 'node:fs';
+import module from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resumeOcr } from '../core/efiles/text/ocrRunner';
-import { openCore } from '../core/app';
-import { resolveDataDir } from '../core/db/dataDir';
-import { startServer } from './server';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** Where the built renderer lives: beside the bundled server (out/main → out/renderer) or, from source, in out/. */
@@ -13,22 +10,17 @@ export const RENDERER_DIR = [path.resolve(here, '../renderer'), path.resolve(her
   (d) => fs.existsSync(path.join(d, 'index.html')) && fs.existsSync(path.join(d, 'assets')),
 ) ?? path.resolve(here, '../../out/renderer');
 
-/** Runs browser mode on its own: `tsx src/server/main.ts [--data DIR] [--port N]`. */
+/**
+ * Runs browser mode on its own: `tsx src/server/main.ts [--data DIR] [--port N]`, or the bundle
+ * out/main/server.js that `npm start` falls back to. This file imports nothing of the core on
+ * purpose: Node's compile cache is switched on first, then the core is imported, so every start after
+ * the first skips compiling the ~1 MB core bundle (~35–50 ms of a cold start; docs/benchmarks.md).
+ */
 export async function runBrowserMode(argv = process.argv): Promise<{ url: string; close: () => Promise<void> }> {
-  const dataDir = resolveDataDir(argv);
-  const app = openCore({ dataDir });
-  // Pick up OCR work left queued by an earlier run (the queue is a table; see src/core/efiles/text).
-  resumeOcr(app);
-  const pi = argv.indexOf('--port');
-  const port = pi >= 0 ? Number(argv[pi + 1]) : Number(process.env.XDESK_PORT ?? 0);
-  const server = await startServer({ app, rendererDir: RENDERER_DIR, port });
-  return {
-    url: server.url,
-    close: async () => {
-      await server.close();
-      app.close();
-    },
-  };
+  // In the OS temp folder (node-compile-cache), keyed by file contents and Node version.
+  module.enableCompileCache?.();
+  const { startBrowserMode } = await import('./browserMode');
+  return startBrowserMode(argv, RENDERER_DIR);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
