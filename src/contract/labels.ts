@@ -14,6 +14,7 @@ export const FIELD_LABELS: Record<string, string> = {
   parentCode: '上级法院',
   level: '法院级别',
   idleLockMinutes: '闲置锁定时间（分钟）',
+  efileMaxFileMb: '单个文件大小上限（MB）',
   // ledger deadlines / calendar (issue 3)
   paidOn: '发放日期',
   source: '来源',

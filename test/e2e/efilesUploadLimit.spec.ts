@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createUser } from '../../src/core/auth/users';
-import { updateSettings } from '../../src/core/settings/settings';
+import { getSettings, updateSettings } from '../../src/core/settings/settings';
 import { seedCase } from '../support/efiles';
 import { test, expect, login } from './server';
 import { textPdf } from './efilesFixtures';
@@ -13,13 +13,29 @@ const SHOTS = path.resolve(import.meta.dirname, '../../out/test-results/efiles')
 
 test('a file just over the lowered per-file limit is refused with its reason; the rest is imported', async ({ page, server }) => {
   fs.mkdirSync(SHOTS, { recursive: true });
-  updateSettings(server.app, { efileMaxFileMb: 1, ocrEnabled: false });
+  updateSettings(server.app, { ocrEnabled: false });
+  createUser(server.app, { username: 'boss', displayName: '管理员', role: 'admin', password: 'password123' });
   const zhang = createUser(server.app, { username: 'zhang', displayName: '张承办', role: 'staff', password: 'password123' });
   const c = seedCase(server.app, zhang.id, 5150);
   const small = await textPdf([['执行通知书', '（2025）鄂0505执5150号']], '执行通知书');
   const justOver = Buffer.concat([await textPdf([['网络查控反馈']], '网络查控反馈'), Buffer.alloc(1024 * 1024, 0x20)]);
   expect(justOver.length).toBeGreaterThan(1024 * 1024);
   expect(justOver.length).toBeLessThan(1024 * 1024 + 64 * 1024);
+
+  // The administrator lowers the limit in 设置 → 电子卷宗.
+  await login(page, server.url, 'boss', 'password123');
+  await expect(async () => {
+    await page.goto(`${server.url}#/settings`);
+    await page.getByRole('tab', { name: '电子卷宗' }).click({ timeout: 3000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByTestId('efile-max-file-mb')).toHaveValue('500');
+  await page.getByTestId('efile-max-file-mb').fill('1');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByText('设置已保存')).toBeVisible();
+  await page.screenshot({ path: path.join(SHOTS, 'settings-efile-limit.png') });
+  expect(getSettings(server.app).efileMaxFileMb).toBe(1);
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
 
   await login(page, server.url, 'zhang', 'password123');
   await expect(async () => {

@@ -4,6 +4,7 @@ import { CourtSettings } from './CourtSettings';
 import { UsersAdmin } from './UsersAdmin';
 import { CourtsAdmin } from './CourtsAdmin';
 import { HolidaysAdmin } from './HolidaysAdmin';
+import { EfileSettings } from './EfileSettings';
 import { ApprovalSettings } from './ApprovalSettings';
 
 /** Settings: the court's identity and rules for everyone to read, users for the administrator. Modules add tabs. */
@@ -17,6 +18,7 @@ export function SettingsPage() {
         <Tabs.List>
           <Tabs.Tab value="court">本院信息</Tabs.Tab>
           <Tabs.Tab value="holidays">节假日与期限</Tabs.Tab>
+          <Tabs.Tab value="efiles">电子卷宗</Tabs.Tab>
           <Tabs.Tab value="approvals">审批</Tabs.Tab>
           {isAdmin && <Tabs.Tab value="users">用户管理</Tabs.Tab>}
           {isAdmin && <Tabs.Tab value="courts">法院</Tabs.Tab>}
@@ -26,6 +28,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="holidays" pt="md">
           <HolidaysAdmin editable={isAdmin} />
+        </Tabs.Panel>
+        <Tabs.Panel value="efiles" pt="md">
+          <EfileSettings editable={isAdmin} />
         </Tabs.Panel>
         <Tabs.Panel value="approvals" pt="md">
           <ApprovalSettings editable={isAdmin} />

@@ -1,0 +1,50 @@
+import { Button, Group, NumberInput, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useEffect } from 'react';
+import { useCall, useCommand } from '../../api/client';
+
+/**
+ * E-file settings: the per-file size limit of an import (efileMaxFileMb, issue 5: default 500 MB).
+ * Every host checks it while the file is still arriving, and the import checks it again.
+ */
+export function EfileSettings({ editable }: { editable: boolean }) {
+  const settings = useCall('settings.get', {});
+  const save = useCommand('settings.update', { success: '设置已保存' });
+  const form = useForm({
+    initialValues: { efileMaxFileMb: 500 },
+    validate: { efileMaxFileMb: (v) => (Number.isInteger(v) && v >= 1 && v <= 4096 ? null : '应为 1–4096 之间的整数') },
+  });
+  useEffect(() => {
+    if (settings.data) {
+      form.setValues({ efileMaxFileMb: settings.data.efileMaxFileMb });
+      form.resetDirty();
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [settings.data]);
+  return (
+    <form onSubmit={form.onSubmit((v) => save.mutate(v))}>
+      <Stack maw={520}>
+        <NumberInput
+          label="单个文件大小上限（MB）"
+          description="本地设置：导入电子卷宗时，超过此大小的文件不上传、不导入，并说明原因（默认 500 MB）"
+          min={1}
+          max={4096}
+          disabled={!editable}
+          data-testid="efile-max-file-mb"
+          {...form.getInputProps('efileMaxFileMb')}
+        />
+        {editable ? (
+          <Group>
+            <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
+              保存
+            </Button>
+          </Group>
+        ) : (
+          <Text size="sm" c="dimmed">
+            仅管理员可修改以上设置。
+          </Text>
+        )}
+      </Stack>
+    </form>
+  );
+}
