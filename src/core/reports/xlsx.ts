@@ -1,7 +1,6 @@
 import type ExcelJS from 'exceljs';
-import { PassThrough } from 'node:stream';
-// exceljs is loaded on first use: it is the slowest module to load and start-up does not need it.
-import { loadExcelJS } from '../lazyModules';
+// exceljs is loaded on first use (inside streamingWorkbook): start-up does not need it.
+import { streamingWorkbook } from '../files/xlsxStream';
 import type { WeeklyFigures } from '../../contract/calls/reports';
 import { chineseDate, wanNumber, weekLabel } from './format';
 import { KIND_LABEL, reportTitle } from './narrative';
@@ -47,13 +46,7 @@ function listSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, title: 
 }
 
 export async function renderWeeklyXlsx(f: WeeklyFigures): Promise<Buffer> {
-  const ExcelJS = await loadExcelJS();
-  // The streaming writer: rows are serialised as they are committed and zipped at a fast level,
-  // about twice as fast as building the whole workbook in memory (10k case rows; docs/benchmarks.md).
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on('data', (c: Buffer) => chunks.push(c));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
+  const { wb, finish } = await streamingWorkbook();
   wb.creator = f.courtName;
   wb.title = `${reportTitle(f)} ${f.week}`;
 
@@ -159,6 +152,5 @@ export async function renderWeeklyXlsx(f: WeeklyFigures): Promise<Buffer> {
     ],
     f.corrections.map((c) => [c.caseNo, c.affectedWeek, c.reported ? '是' : '否', date(c.onDate), c.recordedAt, c.what, wanNumber(c.amountDeltaFen)]),
   );
-  await wb.commit();
-  return Buffer.concat(chunks);
+  return finish();
 }

@@ -1,5 +1,5 @@
-// exceljs is loaded on first use: it is the slowest module to load and start-up does not need it.
-import { loadExcelJS } from '../../lazyModules';
+// exceljs is loaded on first use (inside streamingWorkbook): start-up does not need it.
+import { streamingWorkbook } from '../../files/xlsxStream';
 import type { AnalysedRow } from './candidate';
 import type { Layout } from './layout';
 import type { SheetGrid } from './readSheet';
@@ -13,24 +13,27 @@ const PARTY_FIELDS = ['applicants', 'applicantIds', 'debtors', 'debtorIds'];
  * The rows that were not imported, with the file's own columns and values plus the reasons, so
  * the clerk can correct them in Excel and import this very file again.
  */
-export async function rejectedReport(grid: SheetGrid, layout: Layout, rows: AnalysedRow[], title: string): Promise<Buffer | null> {
-  const ExcelJS = await loadExcelJS();
+export async function rejectedReport(grid: SheetGrid, layout: Layout, rows: AnalysedRow[], heading: string): Promise<Buffer | null> {
   const rejected = rows.filter((r) => r.status === 'error' || r.status === 'duplicate');
   if (!rejected.length) return null;
-  const wb = new ExcelJS.Workbook();
+  const { wb, finish } = await streamingWorkbook();
   wb.creator = '交叉执行工作台';
   const ws = wb.addWorksheet('未导入的行', { views: [{ state: 'frozen', ySplit: 2 }] });
   const cols = layout.columns;
   const width = cols.length + 2;
-  ws.addRow([title]);
+  ws.columns = [{ width: 8 }, ...cols.map((c) => ({ width: Math.min(40, Math.max(10, c.header.length * 2 + 2)) })), { width: 60 }];
+  const title = ws.addRow([heading]);
   ws.mergeCells(1, 1, 1, width);
-  ws.getRow(1).font = { bold: true, size: 13 };
+  title.font = { bold: true, size: 13 };
+  title.commit();
   const header = ws.addRow([ROW_HEADER, ...cols.map((c) => c.header), REASON_HEADER]);
   header.font = { bold: true };
   header.eachCell((c) => {
     c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8ECF7' } };
     c.border = { bottom: { style: 'thin' } };
   });
+  header.commit();
+  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: width } };
   for (const r of rejected) {
     const reasons = r.problems
       .filter((p) => p.level === 'error' || r.status === 'duplicate')
@@ -47,11 +50,9 @@ export async function rejectedReport(grid: SheetGrid, layout: Layout, rows: Anal
         const v = grid.values[rowNo]?.[c.col];
         if (v instanceof Date) line.getCell(j + 2).numFmt = 'yyyy-mm-dd';
       });
+      line.commit();
     });
   }
-  ws.getColumn(1).width = 8;
-  cols.forEach((c, j) => (ws.getColumn(j + 2).width = Math.min(40, Math.max(10, c.header.length * 2 + 2))));
-  ws.getColumn(width).width = 60;
-  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: width } };
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  ws.commit();
+  return finish();
 }

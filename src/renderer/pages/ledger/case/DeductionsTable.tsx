@@ -5,6 +5,7 @@ import type { CaseView } from '../../../../contract/calls/ledgerView';
 import { DeductionForm } from '../forms/DeductionForm';
 import { EditDialog } from '../forms/EditDialog';
 import { useMayCall } from '../forms/mayCall';
+import { RECORD_TABLE } from './recordTable';
 
 /** Days between two legal dates, both counted (an interval from 03-01 to 03-01 is one day). */
 const days = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000) + 1;
@@ -26,9 +27,7 @@ export function DeductionsTable({ view }: { view: CaseView }) {
         )}
       </Group>
       <DataTable
-        withTableBorder
-        striped
-        minHeight={100}
+        {...RECORD_TABLE}
         noRecordsText="无扣除期间"
         records={view.deductions}
         data-testid="deductions-table"

@@ -1,11 +1,11 @@
 import { Badge, Group } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import type { CaseView } from '../../../../contract/calls/ledgerView';
 import { EditDialog } from '../forms/EditDialog';
 import { useMayCall } from '../forms/mayCall';
 import { PartyForm } from '../forms/PartyForm';
 import { RemovePartyButton } from './RemovePartyButton';
+import { AddRecordBar, RECORD_TABLE } from './recordTable';
 
 /** 当事人: applicants first, then debtors, with ID numbers and the priority flags; added, corrected and removed here. */
 export function PartiesTable({ view }: { view: CaseView }) {
@@ -14,17 +14,9 @@ export function PartiesTable({ view }: { view: CaseView }) {
   const caseId = view.case.id;
   return (
     <>
-      {canSave && (
-        <Group justify="flex-end" mb="xs">
-          <EditDialog label="添加当事人" title="添加当事人" leftSection={<IconPlus size={14} />} testId="add-party">
-            {(close) => <PartyForm caseId={caseId} onDone={close} />}
-          </EditDialog>
-        </Group>
-      )}
+      {canSave && <AddRecordBar label="添加当事人" testId="add-party">{(close) => <PartyForm caseId={caseId} onDone={close} />}</AddRecordBar>}
       <DataTable
-        withTableBorder
-        striped
-        minHeight={120}
+        {...RECORD_TABLE}
         noRecordsText="尚未登记当事人"
         records={view.parties}
         data-testid="parties-table"

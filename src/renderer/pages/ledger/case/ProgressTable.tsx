@@ -1,5 +1,4 @@
 import { Badge, Group, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import type { CaseView } from '../../../../contract/calls/ledgerView';
 import { formatYuan } from '../../../format';
@@ -7,6 +6,7 @@ import { EditDialog } from '../forms/EditDialog';
 import { useMayCall } from '../forms/mayCall';
 import { ProgressForm } from '../forms/ProgressForm';
 import { VoidProgressForm } from '../forms/VoidProgressForm';
+import { AddRecordBar, RECORD_TABLE } from './recordTable';
 
 type Entry = CaseView['progress'][number];
 
@@ -19,17 +19,9 @@ export function ProgressTable({ view }: { view: CaseView }) {
   const records = [...view.progress].sort((a, b) => (a.onDate === b.onDate ? b.recordedAt.localeCompare(a.recordedAt) : b.onDate.localeCompare(a.onDate)));
   return (
     <>
-      {canAdd && (
-        <Group justify="flex-end" mb="xs">
-          <EditDialog label="记录进展" title="记录执行进展" leftSection={<IconPlus size={14} />} testId="add-progress">
-            {(close) => <ProgressForm view={view} onDone={close} />}
-          </EditDialog>
-        </Group>
-      )}
+      {canAdd && <AddRecordBar label="记录进展" title="记录执行进展" testId="add-progress">{(close) => <ProgressForm view={view} onDone={close} />}</AddRecordBar>}
       <DataTable
-        withTableBorder
-        striped
-        minHeight={100}
+        {...RECORD_TABLE}
         noRecordsText="尚无执行进展"
         records={records}
         data-testid="progress-table"

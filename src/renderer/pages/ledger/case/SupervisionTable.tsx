@@ -1,27 +1,19 @@
-import { Badge, Group } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Badge } from '@mantine/core';
 import { DataTable } from 'mantine-datatable';
 import type { CaseView } from '../../../../contract/calls/ledgerView';
 import { EditDialog } from '../forms/EditDialog';
 import { useMayCall } from '../forms/mayCall';
 import { SupervisionForm } from '../forms/SupervisionForm';
+import { AddRecordBar, RECORD_TABLE } from './recordTable';
 
 /** 督办 records and 一案双查 checks, with their results (法〔2021〕322号 第31条): started and concluded here. */
 export function SupervisionTable({ view }: { view: CaseView }) {
   const canSave = useMayCall('ledger.edit.saveSupervision');
   return (
     <>
-      {canSave && (
-        <Group justify="flex-end" mb="xs">
-          <EditDialog label="启动督办或一案双查" title="启动督办或一案双查" leftSection={<IconPlus size={14} />} testId="add-supervision">
-            {(close) => <SupervisionForm view={view} onDone={close} />}
-          </EditDialog>
-        </Group>
-      )}
+      {canSave && <AddRecordBar label="启动督办或一案双查" testId="add-supervision">{(close) => <SupervisionForm view={view} onDone={close} />}</AddRecordBar>}
       <DataTable
-        withTableBorder
-        striped
-        minHeight={100}
+        {...RECORD_TABLE}
         noRecordsText="无督办或一案双查记录"
         records={view.supervisions}
         data-testid="supervision-table"
