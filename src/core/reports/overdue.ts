@@ -25,7 +25,14 @@ export function overdueAsOf(
 ): OverdueItem[] {
   const s = getSettings(app);
   const out: OverdueItem[] = [];
-  const late = (due: string) => daysBetween(due, w.endOn);
+  // Thousands of cases share a few hundred dates: each date sum is worked out once.
+  const lateOf = new Map<string, number>();
+  const late = (due: string) => lateOf.get(due) ?? lateOf.set(due, daysBetween(due, w.endOn)).get(due)!;
+  const sixMonthsOf = new Map<string, string>();
+  const sixMonthsDue = (start: string, deductedDays: number) => {
+    const k = `${start}+${deductedDays}`;
+    return sixMonthsOf.get(k) ?? sixMonthsOf.set(k, plusDays(addMonths(start, 6), deductedDays)).get(k)!;
+  };
 
   // Deductible intervals known at the cutoff (执行程序解释 第十三条), clipped to the week's end.
   const deducted = new Map<number, number>();
@@ -61,7 +68,7 @@ export function overdueAsOf(
     const start = t.direction === '移入' ? (t.filedOn ?? t.receivedOn ?? t.decidedOn) : c.applicationReceivedOn;
     if (!start) continue;
     // 民事诉讼法第二百三十七条 "超过六个月": the day after the six-month end date, plus deducted days.
-    const due = plusDays(addMonths(start, 6), deducted.get(c.caseId) ?? 0);
+    const due = sixMonthsDue(start, deducted.get(c.caseId) ?? 0);
     if (w.endOn > due)
       out.push({ kind: '六个月', caseId: c.caseId, caseNo: c.caseNo, transferId: t.id, dueOn: due, daysOverdue: late(due), what: `自 ${start} 起超过六个月未执结（已扣除 ${deducted.get(c.caseId) ?? 0} 日）`, source: '民事诉讼法第二百三十七条；执行程序解释第十条、第十三条' });
   }
