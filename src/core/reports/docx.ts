@@ -73,12 +73,13 @@ function table(head: string[], fractions: number[], rows: string[][], widthTwips
       width: { size: widths[i]!, type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
       shading: header ? { type: ShadingType.CLEAR, fill: 'EEF1F5', color: 'auto' } : undefined,
-      margins: { left: 60, right: 60, top: 30, bottom: 30 },
       children: [small(text, { bold: header, size, align: header || i === 0 || /^-?[\d,.]+%?$/.test(text) ? AlignmentType.CENTER : AlignmentType.LEFT })],
     });
   return new Table({
     width: { size: widthTwips, type: WidthType.DXA },
     columnWidths: widths,
+    // Cell padding once for the whole table (tblCellMar), not on each of thousands of cells.
+    margins: { left: 60, right: 60, top: 30, bottom: 30 },
     borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: head.map((h, i) => cell(h, i, true)) }),
