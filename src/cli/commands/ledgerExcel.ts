@@ -37,6 +37,7 @@ export function registerLedgerExcel(program: Command): void {
         output(o, { ...r, reportFile }, () =>
           [
             `已导入 ${r.imported} 件；跳过重复 ${r.duplicates} 件；未导入 ${r.rejected} 行。`,
+            r.doubleChecks ? `其中 ${r.doubleChecks} 件移入案件登记了实质进展，已自动启动一案双查。` : '',
             reportFile ? `未导入的行及原因已保存到：${reportFile}` : '',
           ]
             .filter(Boolean)
