@@ -88,7 +88,8 @@ const optionalCaseNo = z
     if (!r.ok) ctx.addIssue({ code: 'custom', message: r.reason });
   });
 
-export const transferInput = z
+/** A transfer's fields as the form holds them; create adds the rules below, update leaves out case and direction. */
+const transferFields = z
   .object({
     caseId: id,
     mode: z.enum(TRANSFER_MODES),
@@ -111,17 +112,56 @@ export const transferInput = z
     ourPhone: phone,
     theirContact: opt(30),
     theirPhone: phone,
-  })
-  .superRefine((v, ctx) => {
-    if (v.reasons.includes('其他') && !v.reasonOther) ctx.addIssue({ code: 'custom', path: ['reasonOther'], message: '选择了“其他”，请写明原因' });
-    if (v.mode === '院内交叉' && v.direction !== '院内') ctx.addIssue({ code: 'custom', path: ['direction'], message: '院内交叉的方向应为“院内”' });
-    if (v.direction === '院内' && v.mode !== '院内交叉') ctx.addIssue({ code: 'custom', path: ['mode'], message: '方向为“院内”时交叉方式应为院内交叉' });
-    // 督促 keeps the case (and enforcement power) at the executing court (执行程序解释 第十一条): no receiving court.
-    if (v.direction === '移出' && v.mode !== '督促' && !v.receivingCourtCode) ctx.addIssue({ code: 'custom', path: ['receivingCourtCode'], message: '请选择承办法院' });
-    if (v.direction === '移入' && !v.originalCourtCode) ctx.addIssue({ code: 'custom', path: ['originalCourtCode'], message: '请选择原执行法院' });
-    if (v.deadlineOn && v.decisionOn && v.deadlineOn < v.decisionOn) ctx.addIssue({ code: 'custom', path: ['deadlineOn'], message: `不能早于决定日期（${v.decisionOn}）` });
-    if (v.requestedOn && v.decisionOn && v.decisionOn < v.requestedOn) ctx.addIssue({ code: 'custom', path: ['decisionOn'], message: `不能早于报请日期（${v.requestedOn}）` });
   });
+
+type DetailRuleInput = { mode: string; reasons: string[]; reasonOther?: string; decisionOn?: string; deadlineOn?: string; requestedOn?: string };
+type DirectionRuleInput = { mode: string; direction: string; originalCourtCode?: string | null; receivingCourtCode?: string | null };
+type Issue = { path: string; message: string };
+
+/** Rules among the detail fields alone (they hold for a new transfer and for a correction alike). */
+function detailIssues(v: DetailRuleInput): Issue[] {
+  const out: Issue[] = [];
+  if (v.reasons.includes('其他') && !v.reasonOther) out.push({ path: 'reasonOther', message: '选择了“其他”，请写明原因' });
+  if (v.deadlineOn && v.decisionOn && v.deadlineOn < v.decisionOn) out.push({ path: 'deadlineOn', message: `不能早于决定日期（${v.decisionOn}）` });
+  if (v.requestedOn && v.decisionOn && v.decisionOn < v.requestedOn) out.push({ path: 'decisionOn', message: `不能早于报请日期（${v.requestedOn}）` });
+  return out;
+}
+
+/**
+ * Rules tying mode and courts to the direction. A correction cannot change the direction, so the
+ * core checks these against the stored one (and the edit form against the one it shows).
+ */
+export function transferDirectionIssues(v: DirectionRuleInput): Issue[] {
+  const out: Issue[] = [];
+  if (v.mode === '院内交叉' && v.direction !== '院内') out.push({ path: 'direction', message: '院内交叉的方向应为“院内”' });
+  if (v.direction === '院内' && v.mode !== '院内交叉') out.push({ path: 'mode', message: '方向为“院内”时交叉方式应为院内交叉' });
+  // 督促 keeps the case (and enforcement power) at the executing court (执行程序解释 第十一条): no receiving court.
+  if (v.direction === '移出' && v.mode !== '督促' && !v.receivingCourtCode) out.push({ path: 'receivingCourtCode', message: '请选择承办法院' });
+  if (v.direction === '移入' && !v.originalCourtCode) out.push({ path: 'originalCourtCode', message: '请选择原执行法院' });
+  return out;
+}
+
+const addIssues = (issues: Issue[], ctx: z.RefinementCtx) => {
+  for (const i of issues) ctx.addIssue({ code: 'custom', path: [i.path], message: i.message });
+};
+
+export const transferInput = transferFields.superRefine((v, ctx) => {
+  addIssues(transferDirectionIssues(v), ctx);
+  addIssues(detailIssues(v), ctx);
+});
+
+/** States in which a transfer's details can no longer be corrected (refused, or exited: the record is closed for good). */
+export const TRANSFER_FROZEN_STATES = ['不予批准', '已退出'] as const;
+
+/**
+ * Correcting a transfer's details: every detail field as it should now stand (an empty one is
+ * cleared), with the version the user saw so a change by someone else meanwhile is refused.
+ * Case, direction and state are not editable here (the state moves only by its steps).
+ */
+export const transferUpdateInput = transferFields
+  .omit({ caseId: true, direction: true })
+  .extend({ transferId: id, version: z.number().int().min(1) })
+  .superRefine((v, ctx) => addIssues(detailIssues(v), ctx));
 
 /** The steps after approval, which the handlers record themselves (approval itself is the approvals module's). */
 export const MANUAL_STATES = ['已决定', '已移送', '已立案', '办理中', '已化解', '已结案', '已退出'] as const;
@@ -185,6 +225,7 @@ export const ledgerEditCalls = {
   'ledger.edit.saveParty': defineCall({ title: '保存当事人', access: CASE_ROLES, mutates: true, input: partyInput, output: saved }),
   'ledger.edit.removeParty': defineCall({ title: '删除当事人', access: CASE_ROLES, mutates: true, input: z.object({ partyId: id }), output: saved }),
   'ledger.edit.createTransfer': defineCall({ title: '新建交叉执行记录', access: CASE_ROLES, mutates: true, input: transferInput, output: saved }),
+  'ledger.edit.updateTransfer': defineCall({ title: '修改交叉执行记录', access: CASE_ROLES, mutates: true, input: transferUpdateInput, output: saved }),
   'ledger.edit.transferState': defineCall({ title: '变更交叉执行状态', access: CASE_ROLES, mutates: true, input: transferStateInput, output: saved }),
   'ledger.edit.addProgress': defineCall({ title: '记录执行进展', access: CASE_ROLES, mutates: true, input: progressInput, output: saved }),
   'ledger.edit.voidProgress': defineCall({

@@ -1,7 +1,7 @@
 import type { Handlers } from '../context';
 import { requireUser } from '../context';
 import { removeParty, saveCase, saveParty } from '../../ledger/edit/cases';
-import { createTransfer, moveTransferState } from '../../ledger/edit/transfers';
+import { createTransfer, moveTransferState, updateTransfer } from '../../ledger/edit/transfers';
 import { addProgress, saveDeduction, saveSupervision, voidProgress } from '../../ledger/edit/records';
 import { raiseDoubleCheckIfDue } from '../../ledger/deadlines/doubleCheck';
 
@@ -11,6 +11,7 @@ type LedgerEditHandlers = Pick<
   | 'ledger.edit.saveParty'
   | 'ledger.edit.removeParty'
   | 'ledger.edit.createTransfer'
+  | 'ledger.edit.updateTransfer'
   | 'ledger.edit.transferState'
   | 'ledger.edit.addProgress'
   | 'ledger.edit.voidProgress'
@@ -37,6 +38,11 @@ export const ledgerEditHandlers: LedgerEditHandlers = {
   'ledger.edit.createTransfer': (ctx, input) => {
     const r = createTransfer(ctx.app, requireUser(ctx), input);
     ctx.note({ recordType: 'transfer', recordId: r.id, summary: `${r.caseNo} 新建${input.mode}执行（${input.direction}），状态：${r.state}` });
+    return { id: r.id };
+  },
+  'ledger.edit.updateTransfer': (ctx, input) => {
+    const r = updateTransfer(ctx.app, requireUser(ctx), input);
+    ctx.note({ recordType: 'transfer', recordId: r.id, summary: `${r.caseNo} 修改交叉执行记录：${r.changed.join('、')}` });
     return { id: r.id };
   },
   'ledger.edit.transferState': (ctx, input) => {

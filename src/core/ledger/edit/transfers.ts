@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import type { transferInput, transferStateInput } from '../../../contract/calls/ledgerEdit';
+import { TRANSFER_FROZEN_STATES, transferDirectionIssues, type transferInput, type transferStateInput, type transferUpdateInput } from '../../../contract/calls/ledgerEdit';
+import { FIELD_LABELS } from '../../../contract/labels';
 import type { UserPublic } from '../../../contract/calls/common';
 import type { TransferState } from '../../../contract/vocabulary';
 import type { CoreApp } from '../../app';
 import { fail } from '../../errors';
-import { allowedTransitions, getTransferWithCase, transitionTransfer } from '../transferState';
+import { allowedTransitions, appendTransferEvent, getTransferWithCase, transitionTransfer } from '../transferState';
 import { caseExists, courtKnown, n, notFuture } from './guards';
 import { getSettings } from '../../settings/settings';
 import { chinaToday } from '../excelImport/analyseWorkbook';
@@ -58,4 +59,98 @@ export function moveTransferState(app: CoreApp, actor: UserPublic, v: z.output<t
   const before = getTransferWithCase(app, v.transferId);
   const after = transitionTransfer(app, actor, v.transferId, v.toState, { effectiveOn: v.effectiveOn, reason: v.reason, expectedVersion: v.version, newCaseNo: v.newCaseNo });
   return { id: after.id, from: before.state, to: after.state, caseNo: after.caseNo };
+}
+
+/** The correctable columns: input key → transfers column (the event keeps the input key, which the as-of rebuild reads). */
+const EDITABLE: Record<string, string> = {
+  mode: 'mode',
+  reasons: 'reasons',
+  reasonOther: 'reason_other',
+  initiatedBy: 'initiated_by',
+  decidingCourtCode: 'deciding_court_code',
+  decisionDocType: 'decision_doc_type',
+  decisionDocNo: 'decision_doc_no',
+  decisionOn: 'decision_on',
+  deadlineOn: 'deadline_on',
+  originalCourtCode: 'original_court_code',
+  receivingCourtCode: 'receiving_court_code',
+  receivingTeam: 'receiving_team',
+  originalCaseNo: 'original_case_no',
+  newCaseNo: 'new_case_no',
+  requestedOn: 'requested_on',
+  ourContact: 'our_contact',
+  ourPhone: 'our_phone',
+  theirContact: 'their_contact',
+  theirPhone: 'their_phone',
+};
+
+/**
+ * Corrects a transfer's details (a wrong 文书号, phone, court, date …). Same checks as a new one,
+ * against the stored direction; only changed fields are written, and one 'edit' event keeps
+ * { field: [old, new] } so reports for past weeks can undo the correction as of their cutoff.
+ * Nothing changed is refused, so an empty save leaves no event and no audit line.
+ */
+export function updateTransfer(
+  app: CoreApp,
+  actor: UserPublic,
+  v: z.output<typeof transferUpdateInput>,
+): { id: number; caseNo: string; changed: string[] } {
+  const t = getTransferWithCase(app, v.transferId);
+  if (v.version !== t.version) fail('CONFLICT', '该交叉执行记录刚被他人修改，请刷新后再修改');
+  if ((TRANSFER_FROZEN_STATES as readonly string[]).includes(t.state)) fail('INVALID_STATE', `该交叉执行记录已「${t.state}」，不能再修改`);
+  const ours = getSettings(app).courtCode;
+  courtKnown(app, v.decidingCourtCode, 'decidingCourtCode', '决定法院');
+  courtKnown(app, v.originalCourtCode, 'originalCourtCode', '原执行法院');
+  courtKnown(app, v.receivingCourtCode, 'receivingCourtCode', '承办法院');
+  notFuture(app, { decisionOn: v.decisionOn, requestedOn: v.requestedOn }, { decisionOn: '决定日期', requestedOn: '报请日期' });
+  const issue = transferDirectionIssues({ ...v, direction: t.direction })[0];
+  if (issue) fail('INVALID_INPUT', `「${FIELD_LABELS[issue.path] ?? issue.path}」${issue.message}`, issue.path);
+  // Our own side defaults to our court and our 案号, exactly as when the transfer was created.
+  const original = v.originalCourtCode ?? (t.direction === '移入' ? null : ours);
+  const receiving = v.receivingCourtCode ?? (t.direction === '移出' ? null : ours);
+  if (t.direction === '移出' && receiving === ours) fail('INVALID_INPUT', '「承办法院」移出案件的承办法院不能是本院', 'receivingCourtCode');
+  if (t.direction === '移入' && original === ours) fail('INVALID_INPUT', '「原执行法院」移入案件的原执行法院不能是本院', 'originalCourtCode');
+  const next: Record<string, unknown> = {
+    mode: v.mode,
+    reasons: JSON.stringify(v.reasons),
+    reasonOther: n(v.reasonOther),
+    initiatedBy: n(v.initiatedBy),
+    decidingCourtCode: n(v.decidingCourtCode),
+    decisionDocType: n(v.decisionDocType),
+    decisionDocNo: n(v.decisionDocNo),
+    decisionOn: n(v.decisionOn),
+    deadlineOn: n(v.deadlineOn),
+    originalCourtCode: original,
+    receivingCourtCode: receiving,
+    receivingTeam: n(v.receivingTeam),
+    originalCaseNo: v.originalCaseNo ? v.originalCaseNo : t.direction !== '移入' ? t.caseNo : null,
+    newCaseNo: n(v.newCaseNo),
+    requestedOn: n(v.requestedOn),
+    ourContact: n(v.ourContact),
+    ourPhone: n(v.ourPhone) || null,
+    theirContact: n(v.theirContact),
+    theirPhone: n(v.theirPhone) || null,
+  };
+  const cols = Object.entries(EDITABLE).map(([k, c]) => `${c} AS "${k}"`).join(', ');
+  const before = app.sqlite.prepare(`SELECT ${cols} FROM transfers WHERE id = ?`).get(t.id) as Record<string, unknown>;
+  const diff: Record<string, [unknown, unknown]> = {};
+  for (const k of Object.keys(EDITABLE)) if ((before[k] ?? null) !== next[k]) diff[k] = [before[k] ?? null, next[k]];
+  const changed = Object.keys(diff);
+  if (!changed.length) fail('INVALID_INPUT', '没有修改任何内容');
+  const sets = changed.map((k) => `${EDITABLE[k]} = @${k}`);
+  app.sqlite
+    .prepare(`UPDATE transfers SET ${sets.join(', ')}, updated_at = @now, version = version + 1 WHERE id = @id AND version = @version`)
+    .run({ ...Object.fromEntries(changed.map((k) => [k, next[k]])), now: app.now().toISOString(), id: t.id, version: t.version });
+  // The event holds reasons as lists, not the stored JSON text, so it reads as what the user saw.
+  if (diff.reasons) diff.reasons = [safeList(diff.reasons[0]), v.reasons];
+  appendTransferEvent(app, actor, { transferId: t.id, kind: 'edit', effectiveOn: chinaToday(app.now()), data: diff });
+  return { id: t.id, caseNo: t.caseNo, changed: changed.map((k) => FIELD_LABELS[k] ?? k) };
+}
+
+function safeList(s: unknown): unknown {
+  try {
+    return typeof s === 'string' ? JSON.parse(s) : s;
+  } catch {
+    return s;
+  }
 }
