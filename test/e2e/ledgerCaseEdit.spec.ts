@@ -7,7 +7,7 @@ import { test, expect, login } from './server';
 
 /**
  * The case page as a 承办人 edits it: a party (a wrong 身份证 check digit is refused beside the field,
- * a duplicate name refused by the server beside the name; corrected, later removed), a transfer created and moved one step by
+ * a duplicate name refused by the server beside the name; corrected, later removed), a transfer created, corrected and moved one step by
  * the allowed steps only, progress with an amount in 元, a deductible interval, and a 一案双查 record
  * with its result — each checked in the database the server wrote.
  */
@@ -138,6 +138,22 @@ test('a handler adds a party, a transfer, its next step, progress, a deduction a
   await expect(dialog).toContainText('退出须写明原因');
   await page.keyboard.press('Escape');
   expect(transfer()).toMatchObject([{ state: '已移送' }]);
+  // A wrong 文书号 and a missing phone are corrected afterwards; the old values stay in the transfer's history.
+  await card.getByTestId('edit-transfer').click();
+  dialog = page.getByRole('dialog');
+  await expect(dialog.getByLabel('决定文书号')).toHaveValue('（2025）鄂05执监12号');
+  await dialog.getByLabel('决定文书号').fill('（2025）鄂05执监13号');
+  await dialog.getByLabel('对方电话').fill('0717-7654321');
+  await page.screenshot({ path: path.join(shots, 'ledger-case-transfer-edit.png'), fullPage: true });
+  await dialog.getByRole('button', { name: '保存修改' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(card).toContainText('（2025）鄂05执监13号');
+  expect(db.prepare('SELECT decision_doc_no AS docNo, their_phone AS theirPhone, state, version FROM transfers').all()).toEqual([
+    { docNo: '（2025）鄂05执监13号', theirPhone: '0717-7654321', state: '已移送', version: 3 },
+  ]);
+  expect(db.prepare(`SELECT data FROM transfer_events WHERE kind = 'edit'`).all()).toEqual([
+    { data: JSON.stringify({ decisionDocNo: ['（2025）鄂05执监12号', '（2025）鄂05执监13号'], theirPhone: [null, '0717-7654321'] }) },
+  ]);
 
   // ── 执行进展: amount typed in 元, stored in fen; a third decimal is refused beside the field
   await page.getByRole('tab', { name: /执行进展/ }).click();
@@ -217,7 +233,8 @@ test('a handler adds a party, a transfer, its next step, progress, a deduction a
 
   // Every change, and only the changes that were saved, went through the audit log under the handler's name.
   expect(db.prepare(`SELECT call FROM audit_log WHERE user_name = '张承办' AND call LIKE 'ledger.edit.%' ORDER BY id`).all().map((r) => (r as { call: string }).call)).toEqual([
-    'ledger.edit.saveParty', 'ledger.edit.saveParty', 'ledger.edit.createTransfer', 'ledger.edit.transferState', 'ledger.edit.addProgress',
+    'ledger.edit.saveParty', 'ledger.edit.saveParty', 'ledger.edit.createTransfer', 'ledger.edit.transferState', 'ledger.edit.updateTransfer',
+    'ledger.edit.addProgress',
     'ledger.edit.saveDeduction', 'ledger.edit.saveSupervision', 'ledger.edit.saveSupervision', 'ledger.edit.voidProgress', 'ledger.edit.removeParty',
   ]);
   await page.getByRole('tab', { name: '时间线' }).click();

@@ -109,6 +109,7 @@ const caseViewTransfer = z.object({
   reasons: z.array(z.string()),
   reasonOther: z.string().nullable(),
   initiatedBy: z.string().nullable(),
+  decidingCourtCode: z.string().nullable(),
   decidingCourt: z.string().nullable(),
   decisionDocType: z.string().nullable(),
   decisionDocNo: z.string().nullable(),

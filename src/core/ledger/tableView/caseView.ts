@@ -26,7 +26,7 @@ export function caseView(app: CoreApp, caseId: number): CaseView {
   const transfers = (
     db
       .prepare(
-        `SELECT t.id, t.mode, t.direction, t.state, t.reasons, t.reason_other AS reasonOther, t.initiated_by AS initiatedBy, dc.name AS decidingCourt,
+        `SELECT t.id, t.mode, t.direction, t.state, t.reasons, t.reason_other AS reasonOther, t.initiated_by AS initiatedBy, t.deciding_court_code AS decidingCourtCode, dc.name AS decidingCourt,
            t.decision_doc_type AS decisionDocType, t.decision_doc_no AS decisionDocNo, t.decision_on AS decisionOn, t.deadline_on AS deadlineOn,
            t.original_court_code AS originalCourtCode, oc.name AS originalCourt, t.receiving_court_code AS receivingCourtCode, rc.name AS receivingCourt,
            t.receiving_team AS receivingTeam, t.original_case_no AS originalCaseNo, t.new_case_no AS newCaseNo, t.requested_on AS requestedOn,

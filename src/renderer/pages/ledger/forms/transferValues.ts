@@ -1,4 +1,6 @@
 import type { CallInput } from '../../../../contract';
+import type { CaseViewTransfer } from '../../../../contract/calls/ledgerView';
+import { transferDirectionIssues } from '../../../../contract/calls/ledgerEdit';
 import type { Direction, TransferMode } from '../../../../contract/vocabulary';
 import { opt } from './useContractForm';
 
@@ -75,6 +77,43 @@ export function transferInputOf(caseId: number, v: TransferValues): CallInput<'l
     theirContact: opt(v.theirContact),
     theirPhone: opt(v.theirPhone),
   };
+}
+
+/** A stored transfer → the form's values, for correcting it. */
+export function transferValuesOf(t: CaseViewTransfer): TransferValues {
+  const s = (x: string | null) => x ?? '';
+  return {
+    mode: t.mode as TransferMode,
+    direction: t.direction as Direction,
+    reasons: t.reasons,
+    reasonOther: s(t.reasonOther),
+    initiatedBy: t.initiatedBy,
+    decidingCourtCode: t.decidingCourtCode,
+    decisionDocType: t.decisionDocType,
+    decisionDocNo: s(t.decisionDocNo),
+    decisionOn: s(t.decisionOn),
+    deadlineOn: s(t.deadlineOn),
+    originalCourtCode: t.originalCourtCode,
+    receivingCourtCode: t.receivingCourtCode,
+    receivingTeam: s(t.receivingTeam),
+    originalCaseNo: s(t.originalCaseNo),
+    newCaseNo: s(t.newCaseNo),
+    requestedOn: s(t.requestedOn),
+    ourContact: s(t.ourContact),
+    ourPhone: s(t.ourPhone),
+    theirContact: s(t.theirContact),
+    theirPhone: s(t.theirPhone),
+  };
+}
+
+/**
+ * Form values → ledger.edit.updateTransfer input (the version the user saw goes along). The direction
+ * is fixed, so its rules are checked here against the stored one, as the core does.
+ */
+export function transferUpdateOf(t: CaseViewTransfer, v: TransferValues): { input: CallInput<'ledger.edit.updateTransfer'>; errors: Record<string, string> } {
+  const { caseId: _c, direction: _d, ...details } = transferInputOf(0, { ...v, direction: t.direction as Direction });
+  const errors = Object.fromEntries(transferDirectionIssues({ ...details, direction: t.direction }).map((i) => [i.path, i.message]));
+  return { input: { ...details, transferId: t.id, version: t.version }, errors };
 }
 
 /** Keeps mode and direction consistent as the user changes one (院内交叉 ⇔ 院内, the contract's rule). */
