@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
-import { Alert, Button, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ApprovalSettings as Values } from '../../../contract/calls/approvals';
 import { ROLE_LABELS } from '../../../contract/roles';
 import { TRANSFER_MODES } from '../../../contract/vocabulary';
 import { useCall, useCommand } from '../../api/client';
+import { SettingsSaveBar } from './SettingsSaveBar';
 
 const EMPTY: Values = { approvalSecondLevel: false, approvalSecondLevelModes: ['提级', '指令'], approvalDeputyUserId: null, letterNoPrefix: '', deadlineReminderDays: 3 };
 
@@ -95,17 +96,7 @@ export function ApprovalSettings({ editable }: { editable: boolean }) {
           <TextInput label="函件文号前缀" description="本地设置：如 猇法执函 → 猇法执函〔2026〕3号" maxLength={20} disabled={!editable} {...form.getInputProps('letterNoPrefix')} />
           <NumberInput label="期限通知提前天数" description="期限到期前若干天起在通知中提醒（台账期限提醒的同一日期）" min={0} max={60} disabled={!editable} {...form.getInputProps('deadlineReminderDays')} />
         </SimpleGrid>
-        {editable ? (
-          <Group>
-            <Button type="submit" loading={save.isPending} disabled={!form.isDirty()} data-testid="save-approval-settings">
-              保存审批设置
-            </Button>
-          </Group>
-        ) : (
-          <Text size="sm" c="dimmed">
-            仅管理员可修改审批设置。
-          </Text>
-        )}
+        <SettingsSaveBar editable={editable} saving={save.isPending} dirty={form.isDirty()} label="保存审批设置" what="审批设置" testId="save-approval-settings" />
       </Stack>
     </form>
   );

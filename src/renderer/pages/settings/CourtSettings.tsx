@@ -1,7 +1,8 @@
-import { Button, Group, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { NumberInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import { useCall, useCommand } from '../../api/client';
+import { SettingsSaveBar } from './SettingsSaveBar';
 
 const COURT_CODE = /^(最高法|[京津冀晋内辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔云藏陕甘青宁新军兵](?:\d{2}|\d{4})?)$/;
 
@@ -38,17 +39,7 @@ export function CourtSettings({ editable }: { editable: boolean }) {
           {...form.getInputProps('courtCode')}
         />
         <NumberInput label="闲置锁定时间（分钟）" description="本地设置：超过该时间未操作，工作台自动锁定" min={1} max={240} disabled={!editable} {...form.getInputProps('idleLockMinutes')} />
-        {editable ? (
-          <Group>
-            <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-              保存
-            </Button>
-          </Group>
-        ) : (
-          <Text size="sm" c="dimmed">
-            仅管理员可修改以上设置。
-          </Text>
-        )}
+        <SettingsSaveBar editable={editable} saving={save.isPending} dirty={form.isDirty()} />
       </Stack>
     </form>
   );

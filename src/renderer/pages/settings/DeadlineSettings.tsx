@@ -1,8 +1,9 @@
-import { Button, Group, NumberInput, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
+import { NumberInput, SimpleGrid, Stack, Switch } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import type { DeadlineSettings as Values } from '../../../contract/calls/ledgerDeadlines';
 import { useCall, useCommand } from '../../api/client';
+import { SettingsSaveBar } from './SettingsSaveBar';
 
 const EMPTY: Values = {
   makeUpDayCounts: true, filingDays: 7, entryNextWorkingDay: true, payoutDays: 5, reminderSoonDays: 3,
@@ -54,17 +55,7 @@ export function DeadlineSettings({ editable }: { editable: boolean }) {
             <NumberInput key={n.key} label={n.label} description={n.description} min={n.min} max={n.max} disabled={!editable} {...form.getInputProps(n.key)} />
           ))}
         </SimpleGrid>
-        {editable ? (
-          <Group>
-            <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-              保存期限设置
-            </Button>
-          </Group>
-        ) : (
-          <Text size="sm" c="dimmed">
-            仅管理员可修改期限设置。
-          </Text>
-        )}
+        <SettingsSaveBar editable={editable} saving={save.isPending} dirty={form.isDirty()} label="保存期限设置" what="期限设置" />
       </Stack>
     </form>
   );

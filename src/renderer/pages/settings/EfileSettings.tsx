@@ -1,7 +1,8 @@
-import { Button, Group, NumberInput, Stack, Text } from '@mantine/core';
+import { NumberInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import { useCall, useCommand } from '../../api/client';
+import { SettingsSaveBar } from './SettingsSaveBar';
 
 /**
  * E-file settings: the per-file size limit of an import (efileMaxFileMb, issue 5: default 500 MB).
@@ -33,17 +34,7 @@ export function EfileSettings({ editable }: { editable: boolean }) {
           data-testid="efile-max-file-mb"
           {...form.getInputProps('efileMaxFileMb')}
         />
-        {editable ? (
-          <Group>
-            <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-              保存
-            </Button>
-          </Group>
-        ) : (
-          <Text size="sm" c="dimmed">
-            仅管理员可修改以上设置。
-          </Text>
-        )}
+        <SettingsSaveBar editable={editable} saving={save.isPending} dirty={form.isDirty()} />
       </Stack>
     </form>
   );
