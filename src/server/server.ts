@@ -43,7 +43,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Host 不被允许');
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    // The request target is a path; one starting with '//' would be read as a host by new URL(target, base).
+    const url = new URL(`http://${req.headers.host}${req.url?.startsWith('/') ? req.url : '/'}`);
     if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
       // The page carries its session's CSRF token (as GET /api/csrf would give it), so its first

@@ -39,6 +39,15 @@ async function session() {
 const origin = () => `http://127.0.0.1:${s.port}`;
 
 describe('browser-mode server', () => {
+  it('an odd request path is answered, not an internal error', async () => {
+    fs.writeFileSync(path.join(t.dir, 'index.html'), '<!doctype html><title>x</title>');
+    for (const p of ['//', '//etc/passwd', '/%2e%2e/%2e%2e/etc/passwd']) {
+      const r = await request(p);
+      expect(r.status, p).toBeLessThan(500);
+      expect(r.body, p).not.toContain('root:');
+    }
+  });
+
   it('sets an HttpOnly SameSite=Strict session cookie and a strict CSP', async () => {
     const { setCookie } = await session();
     expect(setCookie).toMatch(/HttpOnly/);
