@@ -16,7 +16,7 @@ export function efileGroup(program: Command): Command {
 }
 
 /** A case by its 案号 (exact) or its number in the database. */
-function resolveCase(app: CoreApp, ref: string): { id: number; caseNo: string } {
+export function resolveCase(app: CoreApp, ref: string): { id: number; caseNo: string } {
   const row = (app.sqlite.prepare('SELECT id, case_no AS caseNo FROM cases WHERE case_no = ?').get(ref.trim()) ??
     (/^\d+$/.test(ref) ? app.sqlite.prepare('SELECT id, case_no AS caseNo FROM cases WHERE id = ?').get(Number(ref)) : undefined)) as
     | { id: number; caseNo: string }

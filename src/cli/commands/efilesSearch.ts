@@ -1,11 +1,10 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { CoreApp } from '../../core/app';
 import type { CallOutput } from '../../contract';
 import { ocrIdle, resumeOcr } from '../../core/efiles/text/ocrRunner';
 import { indexMissingText } from '../../core/efiles/text/catchUp';
 import { callAsCli, CliError, output, withApp } from '../context';
-import { efileGroup } from './efiles';
+import { efileGroup, resolveCase } from './efiles';
 import { copyDownload } from './ledgerExcel';
 
 /**
@@ -13,14 +12,6 @@ import { copyDownload } from './ledgerExcel';
  * `search QUERY [--case CASE] [--volume 卷] [--json]`: the same calls as the e-files page, as the
  * CLI principal (an administrator: sees every 副卷; binding is audited like in the UI).
  */
-function resolveCase(app: CoreApp, ref: string): { id: number; caseNo: string } {
-  const row = (app.sqlite.prepare('SELECT id, case_no AS caseNo FROM cases WHERE case_no = ?').get(ref.trim()) ??
-    (/^\d+$/.test(ref) ? app.sqlite.prepare('SELECT id, case_no AS caseNo FROM cases WHERE id = ?').get(Number(ref)) : undefined)) as
-    | { id: number; caseNo: string }
-    | undefined;
-  if (!row) throw new CliError(`找不到案件：${ref}（请写完整案号，如 （2025）鄂0505执123号）`);
-  return row;
-}
 
 const VOLUME_OPTIONS = ['正卷', '副卷', '局务'];
 
