@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { CallInput } from '../../src/contract';
 import { testCore } from '../support/core';
 import { buildLedgerFixture, FULL_SIZE } from './ledgerFixture';
 import { median, ms, timeRuns, type Bench, type BenchResult } from './harness';
+import { captureStatements, sqliteShellMs } from './sqlStatements';
 
 const RUNS = 31;
 const SHELL_REPS = 31;
@@ -41,8 +39,8 @@ export const ledgerTableBench: Bench = {
       for (const p of pages) {
         await staff.run('ledger.table', p.input); // warm the page cache and statement cache
         const core = median(await timeRuns(RUNS, () => staff.run('ledger.table', p.input)));
-        const statements = captureStatements(t.app, () => staff.run('ledger.table', p.input));
-        const shell = sqliteShellMs(t.app.dbFile, (await statements).map(inlineParams));
+        const statements = await captureStatements(t.app, () => staff.run('ledger.table', p.input), /\bcases\b|\bparties\b|\btransfers\b/);
+        const shell = sqliteShellMs(t.app.dbFile, statements, SHELL_REPS);
         out.push({
           name: `${p.name}, median of ${RUNS}`,
           figure: ms(core),
@@ -58,71 +56,6 @@ export const ledgerTableBench: Bench = {
     }
   },
 };
-
-type Captured = { sql: string; args: unknown[] };
-
-/** Records every statement (and its parameters) the core runs during fn. */
-async function captureStatements(app: { sqlite: { prepare: (sql: string) => unknown } }, fn: () => Promise<unknown>): Promise<Captured[]> {
-  const db = app.sqlite as unknown as { prepare: (sql: string) => Record<string, (...a: unknown[]) => unknown> };
-  const original = db.prepare;
-  const seen: Captured[] = [];
-  db.prepare = function (this: unknown, sql: string) {
-    const stmt = original.call(this, sql);
-    return new Proxy(stmt, {
-      get(target, prop) {
-        const v = Reflect.get(target, prop);
-        if ((prop === 'all' || prop === 'get') && typeof v === 'function') {
-          return (...args: unknown[]) => {
-            if (/\bcases\b|\bparties\b|\btransfers\b/.test(sql)) seen.push({ sql, args });
-            return v.apply(target, args);
-          };
-        }
-        return typeof v === 'function' ? v.bind(target) : v;
-      },
-    });
-  };
-  try {
-    await fn();
-  } finally {
-    db.prepare = original;
-  }
-  return seen;
-}
-
-const literal = (v: unknown) => (v === null || v === undefined ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
-
-/** The statement with its parameters written in, for the shell. */
-function inlineParams(c: Captured): string {
-  let sql = c.sql;
-  const named = c.args.length === 1 && c.args[0] && typeof c.args[0] === 'object' ? (c.args[0] as Record<string, unknown>) : null;
-  if (named) sql = sql.replace(/@(\w+)/g, (_, k: string) => literal(named[k]));
-  else {
-    let i = 0;
-    sql = sql.replace(/\?/g, () => literal(c.args[i++]));
-  }
-  return sql.trim().replace(/;?$/, ';');
-}
-
-function sqliteShellMs(file: string, statements: string[]): number {
-  const dir = fs.mkdtempSync(path.join(path.dirname(file), 'shell-'));
-  const script = (n: number) => {
-    const f = path.join(dir, `s${n}.sql`);
-    fs.writeFileSync(f, Array.from({ length: n }, () => statements.join('\n')).join('\n') + '\n');
-    return f;
-  };
-  const run = (f: string) => {
-    const t0 = performance.now();
-    execFileSync('sqlite3', ['-readonly', file, `.read ${f}`], { stdio: ['ignore', 'ignore', 'inherit'] });
-    return performance.now() - t0;
-  };
-  const empty = script(0);
-  const full = script(SHELL_REPS);
-  run(full); // warm
-  const open = median([run(empty), run(empty), run(empty)].sort((a, b) => a - b));
-  const total = median([run(full), run(full), run(full)].sort((a, b) => a - b));
-  fs.rmSync(dir, { recursive: true, force: true });
-  return Math.max(0.01, (total - open) / SHELL_REPS);
-}
 
 if (process.argv[1] && fs.realpathSync(process.argv[1]) === fs.realpathSync(new URL(import.meta.url).pathname)) {
   for (const r of await ledgerTableBench.run()) console.log(r);
