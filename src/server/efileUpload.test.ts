@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from './server';
 import { caller, testCore, type TestCore } from '../../test/support/core';
+import { httpRequest } from '../../test/support/http';
 import { seedCase, textPdf } from '../../test/support/efiles';
 import { updateSettings } from '../core/settings/settings';
 import { stageFile } from '../core/files/uploads';
@@ -35,28 +35,10 @@ async function session() {
   return { cookie, csrf, user: u.user };
 }
 
-type Res = { status: number; headers: http.IncomingHttpHeaders; body: string };
-/**
- * One request; the body is written chunk by chunk from `chunks` (awaiting each, so a test can look
- * at the disk in between). `length` sets Content-Length; without it the body is sent chunked.
- */
-function send(p: string, o: { method?: string; headers?: Record<string, string>; chunks?: AsyncIterable<Buffer>; length?: number }): Promise<Res> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { Host: `127.0.0.1:${s.port}`, ...o.headers };
-    if (o.length !== undefined) headers['Content-Length'] = String(o.length);
-    const req = http.request({ host: '127.0.0.1', port: s.port, path: p, method: o.method ?? 'GET', headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-    });
-    // The server may answer and close before the whole body is sent (a refused upload): not an error here.
-    req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' || e.code === 'ECONNRESET' ? undefined : reject(e)));
-    void (async () => {
-      if (o.chunks) for await (const c of o.chunks) if (!req.write(c)) await new Promise((r) => req.once('drain', r));
-      req.end();
-    })().catch(reject);
-  });
+/** One request with the body written chunk by chunk (test/support/http.ts); the answer as text. */
+async function send(p: string, o: { method?: string; headers?: Record<string, string>; chunks?: AsyncIterable<Buffer>; length?: number }) {
+  const r = await httpRequest(s.port, p, o);
+  return { ...r, body: r.body.toString('utf8') };
 }
 
 async function* filled(total: number, onChunk?: (sent: number) => Promise<void>): AsyncIterable<Buffer> {

@@ -1,7 +1,7 @@
-import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from './server';
 import { testCore, type TestCore } from '../../test/support/core';
+import { httpRequest } from '../../test/support/http';
 import { createDownload } from '../core/files/downloads';
 import { readStaged } from '../core/files/uploads';
 
@@ -16,19 +16,7 @@ afterAll(async () => {
   t.cleanup();
 });
 
-type Res = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
-function request(path: string, opts: { method?: string; headers?: Record<string, string>; body?: Buffer } = {}): Promise<Res> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: s.port, path, method: opts.method ?? 'GET', headers: { Host: `127.0.0.1:${s.port}`, ...opts.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', reject);
-    if (opts.body) req.write(opts.body);
-    req.end();
-  });
-}
+const request = (path: string, opts: { method?: string; headers?: Record<string, string>; body?: Buffer } = {}) => httpRequest(s.port, path, opts);
 
 /** A browser session logged in as a user of `role`. */
 async function loggedIn(role: 'clerk' | 'leader') {

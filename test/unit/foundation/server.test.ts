@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../src/server/server';
 import { testCore, type TestCore } from '../../support/core';
+import { httpRequest } from '../../support/http';
 
 let t: TestCore;
 let s: RunningServer;
@@ -16,18 +16,10 @@ afterAll(async () => {
   t.cleanup();
 });
 
-type Res = { status: number; headers: http.IncomingHttpHeaders; body: string };
-function request(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Res> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: s.port, path, method: opts.method ?? 'GET', headers: { Host: `127.0.0.1:${s.port}`, ...opts.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    if (opts.body) req.write(opts.body);
-    req.end();
-  });
+/** The body as text: these tests read JSON and HTML. */
+async function request(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}) {
+  const r = await httpRequest(s.port, path, opts);
+  return { ...r, body: r.body.toString('utf8') };
 }
 
 async function session() {

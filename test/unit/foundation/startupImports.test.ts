@@ -1,11 +1,6 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { expect, it } from 'vitest';
-import { tempDir } from '../../support/core';
-
-const root = path.resolve(import.meta.dirname, '../../..');
-const bundled = path.join(root, 'out/main/server.js');
+import { BUNDLED_SERVER as bundled, startBundledServer } from '../../support/bundledServer';
 
 /** Libraries only document work needs; each costs tens to hundreds of ms to load (docs/benchmarks.md, cold start). */
 const HEAVY = ['pdfkit', 'pdf-lib', 'docx', 'exceljs', 'file-type', 'utif2', '@napi-rs/canvas', 'tesseract.js', 'pdfjs-dist', 'fontkit', '@pdf-lib/fontkit', 'yauzl'];
@@ -26,18 +21,9 @@ const HOOK =
  */
 it('browser mode starts and answers the first page without loading any document library', async () => {
   expect(fs.existsSync(bundled), 'out/main/server.js is missing: run `npm run build` first').toBe(true);
-  const dir = tempDir('xdesk-startup-');
-  const child = spawn(process.execPath, ['--import', HOOK, bundled, '--data', dir], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  let err = '';
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const server = await startBundledServer(['--import', HOOK]);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (d: Buffer) => {
-        const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(d.toString());
-        if (m) resolve(m[0]);
-      });
-      child.on('exit', (code) => reject(new Error(`server exited (${code}): ${err}`)));
-    });
+    const url = server.url;
     // The page as the browser gets it: with the session cookie and its CSRF token written in, which
     // its first call (auth.status) uses without asking GET /api/csrf.
     const page = await fetch(url);
@@ -52,13 +38,12 @@ it('browser mode starts and answers the first page without loading any document 
     });
     expect(await status.json()).toMatchObject({ ok: true, value: { initialized: false } });
 
-    const resolved = err.split('\n').filter((l) => l.startsWith('XDESK_RESOLVED ')).map((l) => l.slice('XDESK_RESOLVED '.length));
+    const resolved = server.stderr().split('\n').filter((l) => l.startsWith('XDESK_RESOLVED ')).map((l) => l.slice('XDESK_RESOLVED '.length));
     // The hook really saw the start-up (better-sqlite3 is always loaded), so an empty result below means something.
     expect(resolved.some((u) => u.includes('/node_modules/better-sqlite3/'))).toBe(true);
     const heavy = resolved.filter((u) => HEAVY.some((h) => u.includes(`/node_modules/${h}/`)));
     expect(heavy).toEqual([]);
   } finally {
-    child.kill();
-    fs.rmSync(dir, { recursive: true, force: true });
+    server.stop();
   }
 });
