@@ -1,11 +1,10 @@
-import { useEffect } from 'react';
 import { Alert, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
 import type { ApprovalSettings as Values } from '../../../contract/calls/approvals';
 import { ROLE_LABELS } from '../../../contract/roles';
 import { TRANSFER_MODES } from '../../../contract/vocabulary';
-import { useCall, useCommand } from '../../api/client';
+import { useCall } from '../../api/client';
 import { SettingsSaveBar } from './SettingsSaveBar';
+import { useSettingsForm } from './useSettingsForm';
 
 const EMPTY: Values = { approvalSecondLevel: false, approvalSecondLevelModes: ['提级', '指令'], approvalDeputyUserId: null, letterNoPrefix: '', deadlineReminderDays: 3 };
 
@@ -16,10 +15,9 @@ const EMPTY: Values = { approvalSecondLevel: false, approvalSecondLevelModes: ['
  * choices against the users (settingsCheck.ts).
  */
 export function ApprovalSettings({ editable }: { editable: boolean }) {
-  const settings = useCall('settings.get', {});
   const users = useCall('users.directory', {});
-  const save = useCommand('settings.update', { success: '审批设置已保存' });
-  const form = useForm<Values>({
+  const { form, save } = useSettingsForm<Values>({
+    success: '审批设置已保存',
     initialValues: EMPTY,
     validate: {
       letterNoPrefix: (v) => (v.trim() ? null : '请填写函件文号前缀'),
@@ -27,14 +25,6 @@ export function ApprovalSettings({ editable }: { editable: boolean }) {
       approvalSecondLevelModes: (v, all) => (all.approvalSecondLevel && !v.length ? '开启分管院领导审批时请至少选择一种方式' : null),
     },
   });
-  useEffect(() => {
-    if (settings.data) {
-      const d = settings.data as unknown as Values;
-      form.setValues(Object.fromEntries(Object.keys(EMPTY).map((k) => [k, d[k as keyof Values]])) as Values);
-      form.resetDirty();
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [settings.data]);
 
   const all = users.data ?? [];
   const leaders = all.filter((u) => u.role === 'leader');

@@ -1,15 +1,12 @@
 import { NumberInput, Stack, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useEffect } from 'react';
-import { useCall, useCommand } from '../../api/client';
 import { SettingsSaveBar } from './SettingsSaveBar';
+import { useSettingsForm } from './useSettingsForm';
 
 const COURT_CODE = /^(最高法|[京津冀晋内辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔云藏陕甘青宁新军兵](?:\d{2}|\d{4})?)$/;
 
 export function CourtSettings({ editable }: { editable: boolean }) {
-  const settings = useCall('settings.get', {});
-  const save = useCommand('settings.update', { success: '设置已保存' });
-  const form = useForm({
+  const { form, save } = useSettingsForm({
+    success: '设置已保存',
     initialValues: { courtName: '', courtCode: '', idleLockMinutes: 15 },
     validate: {
       courtName: (v) => (v.trim().length >= 2 ? null : '请填写法院全称'),
@@ -17,17 +14,6 @@ export function CourtSettings({ editable }: { editable: boolean }) {
       idleLockMinutes: (v) => (Number.isInteger(v) && v >= 1 && v <= 240 ? null : '应为 1–240 之间的整数'),
     },
   });
-  useEffect(() => {
-    if (settings.data) {
-      form.setValues({
-        courtName: settings.data.courtName,
-        courtCode: settings.data.courtCode,
-        idleLockMinutes: settings.data.idleLockMinutes,
-      });
-      form.resetDirty();
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [settings.data]);
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate(v))}>
       <Stack maw={520}>

@@ -1,9 +1,7 @@
 import { NumberInput, SimpleGrid, Stack, Switch } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useEffect } from 'react';
 import type { DeadlineSettings as Values } from '../../../contract/calls/ledgerDeadlines';
-import { useCall, useCommand } from '../../api/client';
 import { SettingsSaveBar } from './SettingsSaveBar';
+import { useSettingsForm } from './useSettingsForm';
 
 const EMPTY: Values = {
   makeUpDayCounts: true, filingDays: 7, entryNextWorkingDay: true, payoutDays: 5, reminderSoonDays: 3,
@@ -21,20 +19,11 @@ const NUMBERS: { key: keyof Values; label: string; description: string; min: num
 
 /** The deadline and discovery settings (every unverified rule is a setting, with its source). */
 export function DeadlineSettings({ editable }: { editable: boolean }) {
-  const settings = useCall('settings.get', {});
-  const save = useCommand('settings.update', { success: '期限设置已保存' });
-  const form = useForm<Values>({
+  const { form, save } = useSettingsForm<Values>({
+    success: '期限设置已保存',
     initialValues: EMPTY,
     validate: Object.fromEntries(NUMBERS.map((n) => [n.key, (v: unknown) => (Number.isInteger(v) && (v as number) >= n.min && (v as number) <= n.max ? null : `应为 ${n.min}–${n.max} 之间的整数`)])),
   });
-  useEffect(() => {
-    if (settings.data) {
-      const d = settings.data as unknown as Values;
-      form.setValues(Object.fromEntries(Object.keys(EMPTY).map((k) => [k, d[k as keyof Values]])) as Values);
-      form.resetDirty();
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [settings.data]);
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate(v))}>
       <Stack>

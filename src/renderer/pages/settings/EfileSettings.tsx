@@ -1,27 +1,17 @@
 import { NumberInput, Stack } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useEffect } from 'react';
-import { useCall, useCommand } from '../../api/client';
 import { SettingsSaveBar } from './SettingsSaveBar';
+import { useSettingsForm } from './useSettingsForm';
 
 /**
  * E-file settings: the per-file size limit of an import (efileMaxFileMb, issue 5: default 500 MB).
  * Every host checks it while the file is still arriving, and the import checks it again.
  */
 export function EfileSettings({ editable }: { editable: boolean }) {
-  const settings = useCall('settings.get', {});
-  const save = useCommand('settings.update', { success: '设置已保存' });
-  const form = useForm({
+  const { form, save } = useSettingsForm({
+    success: '设置已保存',
     initialValues: { efileMaxFileMb: 500 },
     validate: { efileMaxFileMb: (v) => (Number.isInteger(v) && v >= 1 && v <= 4096 ? null : '应为 1–4096 之间的整数') },
   });
-  useEffect(() => {
-    if (settings.data) {
-      form.setValues({ efileMaxFileMb: settings.data.efileMaxFileMb });
-      form.resetDirty();
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [settings.data]);
   return (
     <form onSubmit={form.onSubmit((v) => save.mutate(v))}>
       <Stack maw={520}>
