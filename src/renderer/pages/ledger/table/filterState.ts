@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 
 /**
@@ -70,19 +70,35 @@ export function writeFilters(f: LedgerFilterState): URLSearchParams {
   return p;
 }
 
-/** The filters and a setter; any change other than the page returns to page 1. */
+/**
+ * The filters and a setter; any change other than the page returns to page 1.
+ * Changes build on the last filters WRITTEN, not the last rendered: the router applies a URL change
+ * in a transition, so two quick changes (a mode, then a state) would otherwise see the same old
+ * URL and the second would drop the first. A URL change from outside (back button, a link) is
+ * adopted as soon as it renders.
+ */
 export function useLedgerFilters(): [LedgerFilterState, (patch: Partial<LedgerFilterState>) => void, (f: LedgerFilterState) => void] {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => readFilters(params), [params]);
-  const update = useCallback(
-    (patch: Partial<LedgerFilterState>) => {
-      const next = { ...filters, ...patch, page: patch.page ?? 1 };
-      setParams(writeFilters(next), { replace: true });
+  const written = useRef(params.toString());
+  const rendered = useRef(params.toString());
+  if (params.toString() !== rendered.current) {
+    rendered.current = params.toString();
+    written.current = rendered.current;
+  }
+  const write = useCallback(
+    (f: LedgerFilterState) => {
+      const p = writeFilters(f);
+      written.current = p.toString();
+      setParams(p, { replace: true });
     },
-    [filters, setParams],
+    [setParams],
   );
-  const replace = useCallback((f: LedgerFilterState) => setParams(writeFilters(f), { replace: true }), [setParams]);
-  return [filters, update, replace];
+  const update = useCallback(
+    (patch: Partial<LedgerFilterState>) => write({ ...readFilters(new URLSearchParams(written.current)), ...patch, page: patch.page ?? 1 }),
+    [write],
+  );
+  return [filters, update, write];
 }
 
 /** A short Chinese description of the active filters (export titles, saved-view hints). */
