@@ -38,6 +38,8 @@ export const FIELD_LABELS: Record<string, string> = {
   q: '搜索词',
   loadDemo: '演示数据',
   uploadId: '上传的文件',
+  phrase: '台账中的原词',
+  value: '对应的系统用语',
   sheet: '工作表',
   modes: '交叉方式',
   states: '状态',

@@ -132,3 +132,40 @@ export async function generatedLedger(n: number, opts: { year?: number } = {}): 
   }
   return toBuffer(wb);
 }
+
+/** The 案号 of each row of `variantsLedger`, in order. */
+export const VARIANT_CASES = {
+  ownCourtOut: '（2025）鄂0505执21号',
+  ownCourtIn: '（2025）鄂0505执22号',
+  internalChange: '（2025）鄂0505执23号',
+  internalTeam: '（2025）鄂0505执24号',
+  raisedLevel: '（2025）鄂0505执25号',
+  filedBeforeReceived: '（2025）鄂0505执26号',
+  unknownMode: '（2025）鄂0505执27号',
+} as const;
+
+/** The mode word no built-in table knows: the preview offers "把「…」视为…" for it. */
+export const UNKNOWN_MODE = '异地交叉执行（上级安排）';
+
+/**
+ * A ledger written the way bureaus really write theirs (issue 14): the own court called 本院 /
+ * 我院 / 本院执行局, the mode in local words (指定执行, 内部交叉（变更承办人）, 院内交叉（更换承办团队）,
+ * 提级管辖执行, and one no table knows), a 类型 column saying 移出/移入/院内, and 收到卷宗日期 beside
+ * 立案日期 — once in the right order (the new filing), once the wrong way round.
+ */
+export async function variantsLedger(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('交叉执行台账');
+  ws.addRow(['猇亭区法院执行局交叉执行案件登记表']);
+  ws.mergeCells('A1:L1');
+  ws.addRow(['序号', '案号', '申请执行人', '被执行人', '执行标的（元）', '交叉方式', '类型', '原执行法院', '承办法院', '收到卷宗日期', '立案日期', '承办人']);
+  const C = VARIANT_CASES;
+  ws.addRow([1, C.ownCourtOut, '宜昌某建材有限公司', '张甲', 120000, '指定执行', '移出', '本院', '鄂0506', null, '2025-01-10', '张承办']);
+  ws.addRow([2, C.ownCourtIn, '钱乙', '孙丙', 52000, '指令执行', '移入', '西陵区法院', '我院', '2025-03-01', '2025-03-05', '张承办']);
+  ws.addRow([3, C.internalChange, '周丁', '吴戊', 8000, '内部交叉（变更承办人）', '院内', '本院执行局', '本院执行局', null, '2025-02-11', '张承办']);
+  ws.addRow([4, C.internalTeam, '郑己', '王庚', 9100, '院内交叉（更换承办团队）', '院内', '本院', '本院', null, '2025-02-12', '张承办']);
+  ws.addRow([5, C.raisedLevel, '冯辛', '陈壬', 2_500_000, '提级管辖执行', '移出', '我院', '宜昌中院', null, '2025-01-20', '张承办']);
+  ws.addRow([6, C.filedBeforeReceived, '褚癸', '卫子', 30000, '指令', '移入', '伍家岗区法院', '本院', '2025-04-10', '2025-04-02', '张承办']);
+  ws.addRow([7, C.unknownMode, '蒋丑', '沈寅', 45000, UNKNOWN_MODE, '移出', '本院', '鄂0503', null, '2025-03-15', '张承办']);
+  return toBuffer(wb);
+}

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testCore, type TestCore } from '../../../test/support/core';
 import { ensureYichangCourts } from '../../../test/support/yichangCourts';
@@ -40,6 +41,32 @@ describe('xdesk import-ledger / export-ledger', () => {
     expect(bad.status).toBe(2);
     expect(fs.existsSync(path.join(t.dir, 'bad-未导入的行.xlsx'))).toBe(true);
     expect(cases()).toBe(4);
+  });
+
+  it('--dry-run leaves no copy of the workbook in the uploads folder', () => {
+    const dir = path.join(t.dir, 'tmp', 'uploads');
+    const before = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => !f.endsWith('.part')) : [];
+    const r = cli('import-ledger', path.join(t.dir, 'good.xlsx'), '--dry-run');
+    expect(r.stdout).toContain('（预览，未写入）');
+    expect(fs.readdirSync(dir).filter((f) => !f.endsWith('.part'))).toEqual(before);
+  });
+
+  it('export-ledger writes the ledger as .xlsx, filtered as asked, and refuses a bad filter in Chinese', async () => {
+    const all = cli('export-ledger', path.join(t.dir, 'out', '全部.xlsx'), '--json');
+    expect(all.status).toBe(0);
+    const allRows = JSON.parse(all.stdout).rows as number;
+    expect(allRows).toBe(cases());
+    const filtered = cli('export-ledger', path.join(t.dir, 'out', '提级.xlsx'), '--mode', '提级');
+    expect(filtered.status).toBe(0);
+    expect(filtered.stdout).toMatch(/已导出 1 件/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(path.join(t.dir, 'out', '提级.xlsx')) as unknown as ArrayBuffer);
+    const title = String(wb.worksheets[0]!.getCell('A1').value);
+    expect(title).toContain('交叉方式：提级');
+    const bad = cli('export-ledger', path.join(t.dir, 'out', 'x.xlsx'), '--direction', '出去');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/方向/);
+    expect(fs.existsSync(path.join(t.dir, 'out', 'x.xlsx'))).toBe(false);
   });
 
   it('a missing file is a Chinese error, not a stack trace', () => {

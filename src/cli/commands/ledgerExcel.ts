@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import type { CoreApp } from '../../core/app';
 import { openDownload } from '../../core/files/downloads';
 import { stageFile } from '../../core/files/uploads';
-import type { ImportPreviewResult } from '../../contract/calls/ledgerExcel';
+import type { CallInput } from '../../contract';
+import { SYNONYM_KIND_LABELS, type ImportPreviewResult } from '../../contract/calls/ledgerExcel';
 import { callAsCli, cliPrincipal, CliError, output, withApp } from '../context';
 
 /**
@@ -22,30 +23,90 @@ export function registerLedgerExcel(program: Command): void {
       withApp(cmd, async (app, o) => {
         const staged = await stageFile(app, cliPrincipal(), 'ledger.import.preview', path.resolve(file));
         const input = { uploadId: staged.uploadId, sheet: opts.sheet };
-        if (opts.dryRun) {
-          const p = await callAsCli(app, 'ledger.import.preview', input);
-          output(o, p, () => previewText(p));
-          if (p.counts.error > 0) process.exitCode = 2;
-          return;
+        try {
+          if (opts.dryRun) {
+            const p = await callAsCli(app, 'ledger.import.preview', input);
+            output(o, p, () => previewText(p));
+            if (p.counts.error > 0) process.exitCode = 2;
+            return;
+          }
+          const r = await callAsCli(app, 'ledger.import.commit', input);
+          let reportFile: string | null = null;
+          if (r.report) {
+            reportFile = path.resolve(opts.report ?? path.join(path.dirname(path.resolve(file)), r.report.name));
+            copyDownload(app, r.report.token, reportFile);
+          }
+          output(o, { ...r, reportFile }, () =>
+            [
+              `已导入 ${r.imported} 件；跳过重复 ${r.duplicates} 件；未导入 ${r.rejected} 行。`,
+              r.doubleChecks ? `其中 ${r.doubleChecks} 件移入案件登记了实质进展，已自动启动一案双查。` : '',
+              reportFile ? `未导入的行及原因已保存到：${reportFile}` : '',
+            ]
+              .filter(Boolean)
+              .join('\n'),
+          );
+          if (r.rejected > 0) process.exitCode = 2;
+        } finally {
+          // The staged copy holds names and ID numbers: gone as soon as the command is done, whatever happened.
+          await callAsCli(app, 'ledger.import.discard', { uploadId: staged.uploadId });
         }
-        const r = await callAsCli(app, 'ledger.import.commit', input);
-        let reportFile: string | null = null;
-        if (r.report) {
-          reportFile = path.resolve(opts.report ?? path.join(path.dirname(path.resolve(file)), r.report.name));
-          copyDownload(app, r.report.token, reportFile);
-        }
-        output(o, { ...r, reportFile }, () =>
-          [
-            `已导入 ${r.imported} 件；跳过重复 ${r.duplicates} 件；未导入 ${r.rejected} 行。`,
-            r.doubleChecks ? `其中 ${r.doubleChecks} 件移入案件登记了实质进展，已自动启动一案双查。` : '',
-            reportFile ? `未导入的行及原因已保存到：${reportFile}` : '',
-          ]
-            .filter(Boolean)
-            .join('\n'),
-        );
-        if (r.rejected > 0) process.exitCode = 2;
       }),
     );
+
+  program
+    .command('export-ledger <file>')
+    .description('把台账导出为 Excel（.xlsx），可按条件筛选（export the ledger as a workbook）')
+    .option('--mode <modes>', '交叉方式，多个用逗号分隔，如 指令,提级')
+    .option('--direction <direction>', '方向：移出、移入 或 院内')
+    .option('--state <states>', '状态，多个用逗号分隔，如 办理中,已结案')
+    .option('--court <code>', '对方法院代字，如 鄂0502')
+    .option('--filed-from <date>', '立案日期起（YYYY-MM-DD）')
+    .option('--filed-to <date>', '立案日期止（YYYY-MM-DD）')
+    .option('--overdue', '只导出有超期事项的案件')
+    .option('-q, --query <text>', '按案号或当事人搜索')
+    .action(async (file: string, opts: ExportOptions, cmd: Command) =>
+      withApp(cmd, async (app, o) => {
+        const target = path.resolve(file);
+        if (!/\.xlsx$/i.test(target)) throw new CliError('导出文件名须以 .xlsx 结尾');
+        const filter = exportFilter(opts);
+        const d = await callAsCli(app, 'ledger.export', { ...filter, description: describeFilter(opts) || undefined } as CallInput<'ledger.export'>);
+        copyDownload(app, d.token, target);
+        output(o, { file: target, rows: d.rows }, () => `已导出 ${d.rows} 件到：${target}`);
+      }),
+    );
+}
+
+type ExportOptions = { mode?: string; direction?: string; state?: string; court?: string; filedFrom?: string; filedTo?: string; overdue?: boolean; query?: string };
+
+const list = (s: string | undefined) => (s ? s.split(/[,，、]/).map((x) => x.trim()).filter(Boolean) : undefined);
+
+/** The options as the ledger's filter; the call's own schema checks each value and names the bad one in Chinese. */
+function exportFilter(o: ExportOptions) {
+  return {
+    ...(o.query ? { q: o.query } : {}),
+    ...(o.mode ? { modes: list(o.mode) } : {}),
+    ...(o.direction ? { direction: o.direction } : {}),
+    ...(o.state ? { states: list(o.state) } : {}),
+    ...(o.court ? { court: o.court } : {}),
+    ...(o.filedFrom ? { filedFrom: o.filedFrom } : {}),
+    ...(o.filedTo ? { filedTo: o.filedTo } : {}),
+    ...(o.overdue ? { overdue: true } : {}),
+  };
+}
+
+/** What the workbook's title states about its filter, as the UI's export does. */
+function describeFilter(o: ExportOptions): string {
+  return [
+    o.mode && `交叉方式：${list(o.mode)!.join('、')}`,
+    o.direction && `方向：${o.direction}`,
+    o.state && `状态：${list(o.state)!.join('、')}`,
+    o.court && `对方法院：${o.court}`,
+    (o.filedFrom || o.filedTo) && `立案日期：${o.filedFrom ?? '…'} 至 ${o.filedTo ?? '…'}`,
+    o.overdue && '仅超期',
+    o.query && `搜索：${o.query}`,
+  ]
+    .filter(Boolean)
+    .join('；');
 }
 
 /** Copies a generated file (download token) to where the CLI user asked for it. */
@@ -64,6 +125,9 @@ function previewText(p: ImportPreviewResult): string {
     `工作表「${p.sheet}」，表头在第 ${p.headerRows.join('、')} 行；识别列：${p.columns.map((c) => `${c.letter}=${c.label}`).join(' ')}`,
   ];
   if (p.unknownHeaders.length) lines.push(`未识别的列（不导入）：${p.unknownHeaders.map((h) => `${h.letter}「${h.header}」`).join('、')}`);
+  for (const u of p.unknownValues) {
+    lines.push(`无法识别的${SYNONYM_KIND_LABELS[u.kind]}「${u.value}」（${u.rows} 行）：管理员可在导入预览或“设置 → 台账导入”中把它设为同义词`);
+  }
   for (const r of p.rows) {
     if (r.status === 'ok') continue;
     const tag = r.status === 'error' ? '✘ 不能导入' : r.status === 'duplicate' ? '＝ 重复跳过' : '！ 可导入';

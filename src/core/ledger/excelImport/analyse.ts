@@ -7,6 +7,7 @@ import { checkPartyId, parseCaseNo } from './rules';
 import { halfWidth, parseYesNo, splitNames } from './text';
 import { toClosure } from './valueMaps';
 import { readTransfer } from './analyseTransfer';
+import type { SynonymMaps } from './synonyms';
 
 /** What checking a row needs to know about the ledger it goes into. */
 export type AnalyseContext = {
@@ -18,6 +19,8 @@ export type AnalyseContext = {
   /** Users by display name, to link 承办人. */
   users: Map<string, number>;
   date1904: boolean;
+  /** Words an administrator added for the vocabularies (synonyms.ts). */
+  synonyms: SynonymMaps;
 };
 
 /** Checks one record and builds what would be written; never throws on bad data. */
@@ -63,8 +66,10 @@ function buildCase(r: CellReader, ctx: AnalyseContext): ImportCase | null {
   const filedOn = r.date('filedOn');
   const closedOn = r.date('closedOn');
   const closureRaw = r.text('closureType');
-  const closureType = closureRaw ? toClosure(closureRaw) : null;
-  if (closureRaw && !closureType) r.error('closureType', `应为 执行完毕、终结本次执行程序（终本）、终结执行、销案、不予执行、驳回申请 之一，实际为「${closureRaw}」`);
+  const closureType = closureRaw ? toClosure(closureRaw, ctx.synonyms.closure) : null;
+  if (closureRaw && !closureType) {
+    r.error('closureType', `应为 执行完毕、终结本次执行程序（终本）、终结执行、销案、不予执行、驳回申请 之一，实际为「${closureRaw}」`, { kind: 'closure', value: closureRaw });
+  }
   if (closureType && !closedOn) r.error('closureType', '已填写结案方式，但没有结案日期');
   if (closedOn && !closureRaw) r.warn('closedOn', '有结案日期但未填写结案方式');
   for (const [f, d] of [['applicationReceivedOn', applicationReceivedOn], ['filedOn', filedOn], ['closedOn', closedOn]] as const) {
@@ -91,7 +96,7 @@ function buildCase(r: CellReader, ctx: AnalyseContext): ImportCase | null {
   if (!parties.some((p) => p.side === '申请执行人')) r.warn('applicants', '未填写申请执行人');
   if (!parties.some((p) => p.side === '被执行人')) r.warn('debtors', '未填写被执行人');
 
-  const transfer = readTransfer(r, ctx, parsed?.ok ? parsed.value : null, { closedOn });
+  const transfer = readTransfer(r, ctx, parsed?.ok ? parsed.value : null, { filedOn, closedOn });
   const progressText = r.text('progress', 2000);
   const substantive = flag(r, 'substantive');
   const resolved = flag(r, 'resolved');

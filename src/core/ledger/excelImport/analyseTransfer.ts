@@ -15,12 +15,12 @@ const TRANSFER_FIELDS: ImportField[] = [
  * The cross-execution part of a row. A row with none of these columns filled is a plain case;
  * otherwise 交叉方式 is required and the direction is read or worked out from the courts.
  */
-export function readTransfer(r: CellReader, ctx: AnalyseContext, own: ParsedCaseNo | null, caseDates: { closedOn: string | null }): ImportTransfer | null {
+export function readTransfer(r: CellReader, ctx: AnalyseContext, own: ParsedCaseNo | null, caseDates: { filedOn: string | null; closedOn: string | null }): ImportTransfer | null {
   if (!TRANSFER_FIELDS.some((f) => r.has(f))) return null;
   const modeRaw = r.text('mode');
-  const mode = modeRaw ? toMode(modeRaw) : null;
+  const mode = modeRaw ? toMode(modeRaw, ctx.synonyms.mode) : null;
   if (!modeRaw) r.error('mode', '未填写：有交叉执行信息的行须注明交叉方式（督促、指令、提级、集中、协同、委托、院内交叉）');
-  else if (!mode) r.error('mode', `应为 督促、指令、提级、集中、协同、委托、院内交叉 之一，实际为「${modeRaw}」`);
+  else if (!mode) r.error('mode', `应为 督促、指令、提级、集中、协同、委托、院内交叉 之一，实际为「${modeRaw}」`, { kind: 'mode', value: modeRaw });
 
   const court = (f: 'decidingCourt' | 'originalCourt' | 'receivingCourt') => {
     const t = r.text(f);
@@ -53,8 +53,8 @@ export function readTransfer(r: CellReader, ctx: AnalyseContext, own: ParsedCase
   let direction: Direction | null = null;
   const dirRaw = r.text('direction');
   if (dirRaw) {
-    direction = toDirection(dirRaw);
-    if (!direction) r.error('direction', `应为 移出、移入、院内 之一，实际为「${dirRaw}」`);
+    direction = toDirection(dirRaw, ctx.synonyms.direction);
+    if (!direction) r.error('direction', `应为 移出、移入、院内 之一，实际为「${dirRaw}」`, { kind: 'direction', value: dirRaw });
   } else if (mode === '院内交叉') direction = '院内';
   else if (originalCourtCode === ctx.ourCourt && receivingCourtCode !== ctx.ourCourt) direction = '移出';
   else if (receivingCourtCode === ctx.ourCourt && originalCourtCode !== ctx.ourCourt) direction = '移入';
@@ -70,12 +70,13 @@ export function readTransfer(r: CellReader, ctx: AnalyseContext, own: ParsedCase
     receivingCourtCode ??= ctx.ourCourt;
   }
 
+  const receivedOn = r.date('receivedOn');
   const dates = {
     requestedOn: r.date('requestedOn'),
     decisionOn: r.date('decisionOn'),
     handedOverOn: r.date('handedOverOn'),
-    receivedOn: r.date('receivedOn'),
-    filedOn: r.date('newFiledOn'),
+    receivedOn,
+    filedOn: r.date('newFiledOn') ?? (direction === '移入' ? incomingFiling(r, caseDates.filedOn, receivedOn) : null),
   };
   const deadlineOn = r.date('deadlineOn');
   const order: [keyof typeof dates, ImportField, string][] = [
@@ -97,8 +98,8 @@ export function readTransfer(r: CellReader, ctx: AnalyseContext, own: ParsedCase
   if (mode === '督促' && !deadlineOn) r.warn('deadlineOn', '督促执行未填写限期，无法提醒到期');
 
   const stateRaw = r.text('state');
-  let state: TransferState | null = stateRaw ? toState(stateRaw) : null;
-  if (stateRaw && !state) r.error('state', `无法识别的状态「${stateRaw}」，应为 已决定、已移送、已立案、办理中、已化解、已结案、已退出 等`);
+  let state: TransferState | null = stateRaw ? toState(stateRaw, ctx.synonyms.state) : null;
+  if (stateRaw && !state) r.error('state', `无法识别的状态「${stateRaw}」，应为 已决定、已移送、已立案、办理中、已化解、已结案、已退出 等`, { kind: 'state', value: stateRaw });
   if (!stateRaw) {
     // No state column: the furthest date reached tells where the transfer stands.
     state = caseDates.closedOn ? '已结案' : dates.filedOn ? '办理中' : dates.receivedOn || dates.handedOverOn ? '已移送' : '已决定';
@@ -135,4 +136,22 @@ export function readTransfer(r: CellReader, ctx: AnalyseContext, own: ParsedCase
     state,
     exitReason: state === '已退出' ? (r.text('note', 200) ?? '台账导入：原台账未注明退出原因') : null,
   };
+}
+
+/**
+ * A received (移入) case's ledger without a 新立案日期 column: its 立案日期 is our filing of the case
+ * after the file arrived (执行程序解释 / local 移入立案 rule: the receiving court files it anew), so
+ * a 立案日期 on or after 收到卷宗日期 is the transfer's new filing. One before it cannot be ours —
+ * it is refused for that row and named, rather than silently read as the original court's filing.
+ * A column headed 原立案日期 is the original court's date and is not read this way.
+ */
+function incomingFiling(r: CellReader, filedOn: string | null, receivedOn: string | null): string | null {
+  const col = r.cell('filedOn');
+  if (!filedOn || !receivedOn || !col || /原/.test(col.column.header)) return null;
+  if (filedOn >= receivedOn) return filedOn;
+  r.error(
+    'filedOn',
+    `立案日期 ${filedOn} 早于收到卷宗日期 ${receivedOn}：移入案件的立案日期应为本院收到卷宗后的新立案日期，请核对（如填的是原法院的立案日期，请把列名改为「原立案日期」）`,
+  );
+  return null;
 }

@@ -7,6 +7,7 @@ import { buildCourtIndex } from './courtIndex';
 import { findLayout, type Layout } from './layout';
 import { readRecords } from './records';
 import { readWorkbook, type SheetGrid } from './readSheet';
+import { loadSynonyms } from './synonyms';
 
 /**
  * A workbook checked row by row against the ledger, without writing anything: the preview shows
@@ -50,7 +51,8 @@ function analyseContext(app: CoreApp, date1904: boolean): AnalyseContext {
   for (const u of app.sqlite.prepare('SELECT id, display_name AS name FROM users WHERE disabled = 0 ORDER BY id').all() as { id: number; name: string }[]) {
     if (!users.has(u.name)) users.set(u.name, u.id);
   }
-  return { courts: buildCourtIndex(app), ourCourt: getSettings(app).courtCode, today: chinaToday(app.now()), users, date1904 };
+  const ourCourt = getSettings(app).courtCode;
+  return { courts: buildCourtIndex(app, ourCourt), ourCourt, today: chinaToday(app.now()), users, date1904, synonyms: loadSynonyms(app) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ClosureType, Direction, TransferMode, TransferState } from '../../../contract/vocabulary';
+import type { SynonymKind } from '../../../contract/calls/ledgerExcel';
 
 /** One imported case as it will be written: a case, its parties, optionally a transfer and a progress entry. */
 export type ImportParty = {
@@ -64,6 +65,8 @@ export type RowProblem = {
   header?: string;
   row: number;
   message: string;
+  /** The cell's word is not in the vocabulary nor in the synonyms: the preview offers to add it. */
+  unknown?: { kind: SynonymKind; value: string };
 };
 
 export type RowStatus = 'ok' | 'warning' | 'error' | 'duplicate';

@@ -66,21 +66,22 @@ export class CellReader {
     return r.fen;
   }
 
-  error(c: RecordCell | ImportField | null | undefined, message: string): void {
-    this.add('error', c, message);
+  error(c: RecordCell | ImportField | null | undefined, message: string, unknown?: RowProblem['unknown']): void {
+    this.add('error', c, message, unknown);
   }
   warn(c: RecordCell | ImportField | null | undefined, message: string): void {
     this.add('warning', c, message);
   }
 
-  private add(level: "error" | "warning", c: RecordCell | ImportField | null | undefined, message: string) {
+  private add(level: 'error' | 'warning', c: RecordCell | ImportField | null | undefined, message: string, unknown?: RowProblem['unknown']) {
     const cell = typeof c === 'string' ? this.cell(c) : c;
+    const extra = unknown ? { unknown } : {};
     if (cell) {
-      this.problems.push({ level, column: cell.column.letter, header: cell.column.header, row: cell.row, message: `「${cell.column.header}」（${cell.column.letter} 列）${message}` });
+      this.problems.push({ level, column: cell.column.letter, header: cell.column.header, row: cell.row, message: `「${cell.column.header}」（${cell.column.letter} 列）${message}`, ...extra });
     } else if (typeof c === 'string') {
-      this.problems.push({ level, row: this.rec.rows[0]!, message: `「${fieldLabel(c)}」${message}` });
+      this.problems.push({ level, row: this.rec.rows[0]!, message: `「${fieldLabel(c)}」${message}`, ...extra });
     } else {
-      this.problems.push({ level, row: this.rec.rows[0]!, message });
+      this.problems.push({ level, row: this.rec.rows[0]!, message, ...extra });
     }
   }
 }

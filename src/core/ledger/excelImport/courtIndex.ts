@@ -39,7 +39,13 @@ export function shortNames(name: string): string[] {
   return [...out];
 }
 
-export function buildCourtIndex(app: CoreApp): CourtIndex {
+/**
+ * How a bureau's own ledger names its own court: 本院, 我院, 本院执行局, 本局 … They mean the court
+ * set in 设置 (courtCode), whatever its directory name.
+ */
+const OUR_COURT = /^(本院|我院|本法院|本局|我局|本执行局|本院执行局|我院执行局|本院执行庭|我院执行庭|执行局)$/;
+
+export function buildCourtIndex(app: CoreApp, ourCourt: string): CourtIndex {
   const rows = app.sqlite.prepare('SELECT code, name FROM courts').all() as { code: string; name: string }[];
   const byCode = new Map(rows.map((r) => [r.code, r.name]));
   const byName = new Map<string, Set<string>>();
@@ -54,9 +60,14 @@ export function buildCourtIndex(app: CoreApp): CourtIndex {
     nameOf: (code) => byCode.get(code) ?? code,
     resolve: (raw) => {
       const s = halfWidth(raw).replace(/\s/g, '');
+      if (OUR_COURT.test(s)) {
+        return byCode.has(ourCourt) ? { code: ourCourt } : { error: `「${raw.trim()}」指本院，但设置中的本院代字「${ourCourt}」不在法院名录中，请先在“设置 → 法院名录”中添加` };
+      }
       const code = /^[^\d]+\d*$/.test(s) && CODE.test(s) ? s : null;
       if (code) return byCode.has(code) ? { code } : { error: `法院代字「${code}」不在法院名录中，请先在“设置 → 法院名录”中添加` };
-      const hit = byName.get(s.replace(/[()（）]/g, ''));
+      // 西陵区法院执行局 names the court by its enforcement bureau: the court is meant.
+      const name = s.replace(/[()（）]/g, '');
+      const hit = byName.get(name) ?? byName.get(name.replace(/执行局$|执行庭$/, ''));
       if (!hit) return { error: `未知的法院「${raw.trim()}」，请填写法院代字（如 鄂0505）或名录中的法院名称` };
       if (hit.size > 1) return { error: `法院「${raw.trim()}」可指多家法院（${[...hit].join('、')}），请改填法院代字` };
       return { code: [...hit][0]! };

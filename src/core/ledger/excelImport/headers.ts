@@ -21,7 +21,7 @@ export const IMPORT_FIELDS = [
   { key: 'amountDue', label: '执行标的', kind: 'amount', variants: ['标的额', '执行标的', '标的金额', '执行标的额', '执行标的金额', '申请执行标的', '申请执行标的额', '申请标的额', '标的'] },
   { key: 'recovered', label: '到位金额', kind: 'amount', variants: ['到位金额', '执行到位金额', '累计到位金额', '已执行到位金额', '实际到位金额', '执行到位款', '到位款', '执结金额'] },
   { key: 'mode', label: '交叉方式', kind: 'text', variants: ['交叉方式', '交叉执行方式', '交叉类型', '交叉执行类型', '移送方式', '交叉执行模式'] },
-  { key: 'direction', label: '方向', kind: 'text', variants: ['方向', '移送方向', '交叉方向', '移出移入', '移出/移入', '类别'] },
+  { key: 'direction', label: '方向', kind: 'text', variants: ['方向', '移送方向', '交叉方向', '移出移入', '移出/移入', '移入/移出', '类别', '类型', '类型/方向', '方向/类型', '案件流向', '流向'] },
   { key: 'reasons', label: '交叉原因', kind: 'text', variants: ['交叉原因', '适用情形', '移送原因', '交叉执行原因', '交叉理由', '交叉执行情形'] },
   { key: 'initiatedBy', label: '启动方式', kind: 'text', variants: ['启动方式', '启动途径', '启动程序'] },
   { key: 'decidingCourt', label: '决定法院', kind: 'court', variants: ['决定法院', '决定机关'] },

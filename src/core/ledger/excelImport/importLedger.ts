@@ -1,11 +1,13 @@
 import type { CoreApp } from '../../app';
 import { createDownload, XLSX_MIME, type Download } from '../../files/downloads';
-import { readStaged } from '../../files/uploads';
+import { discardStaged, readStaged } from '../../files/uploads';
 import { analyseWorkbook, type WorkbookAnalysis } from './analyseWorkbook';
 import type { AnalysedRow } from './candidate';
 import { FIELD_BY_KEY } from './headers';
 import { rejectedReport } from './report';
 import { writeImport, type ImportWriter } from './writer';
+import { synonymKey } from './synonyms';
+import type { SynonymKind } from '../../../contract/calls/ledgerExcel';
 
 /**
  * The import as the contract offers it: preview (check every row, write nothing) and commit
@@ -34,7 +36,33 @@ function previewOf(file: { name: string; size: number; sha256: string }, a: Work
     duplicateHeaders: a.layout.duplicateHeaders.map((d) => ({ ...d, label: FIELD_BY_KEY[d.field].label })),
     counts: countsOf(a.rows),
     rows: a.rows.map((r) => ({ rows: r.rows, caseNo: r.caseNo, status: r.status, problems: r.problems, summary: r.summary })),
+    unknownValues: unknownValuesOf(a.rows),
   };
+}
+
+/** Each word the vocabularies did not know, once, with the number of rows it refused. */
+function unknownValuesOf(rows: AnalysedRow[]) {
+  const seen = new Map<string, { kind: SynonymKind; value: string; rows: number }>();
+  for (const r of rows) {
+    for (const p of r.problems) {
+      if (!p.unknown) continue;
+      const key = `${p.unknown.kind}\u0000${synonymKey(p.unknown.value)}`;
+      const hit = seen.get(key) ?? { kind: p.unknown.kind, value: p.unknown.value, rows: 0 };
+      hit.rows++;
+      seen.set(key, hit);
+    }
+  }
+  return [...seen.values()].sort((a, b) => b.rows - a.rows);
+}
+
+/**
+ * The preview is over (closed, cancelled, another file chosen, or the CLI's dry run done): the
+ * staged copy of the workbook — names, phone and ID numbers — is removed now rather than left in
+ * the uploads folder for the day-long sweep.
+ */
+export function discardImport(app: CoreApp, user: User, input: { uploadId: string }): { done: true } {
+  discardStaged(app, user, input.uploadId);
+  return { done: true };
 }
 
 export function countsOf(rows: AnalysedRow[]) {
@@ -73,6 +101,8 @@ export async function commitImport(
   const bytesOut = await rejectedReport(a.grid, a.layout, a.rows, `「${meta.name}」未导入的行（${counts.error + counts.duplicate} 件）— 修改后可直接再次导入`);
   const base = meta.name.replace(/\.xlsx$/i, '');
   const report = bytesOut ? createDownload(app, user, { name: `${base}-未导入的行.xlsx`, bytes: bytesOut, mime: XLSX_MIME }) : null;
+  // Written and reported: the staged copy of the workbook has served its purpose.
+  discardStaged(app, user, input.uploadId);
   return { importId: written.importId, imported: written.imported, duplicates: counts.duplicate, rejected: counts.error, doubleChecks: written.doubleChecks, report };
 }
 

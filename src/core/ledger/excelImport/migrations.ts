@@ -32,4 +32,18 @@ CREATE TABLE ledger_import_rows (
 CREATE INDEX ledger_import_rows_case ON ledger_import_rows(case_id);
 `,
   },
+  // Words for the vocabularies added by an administrator (synonyms.ts): a local setting kept in the database.
+  {
+    id: 'ledgerImport/0002_synonyms',
+    sql: `
+CREATE TABLE ledger_import_synonyms (
+  kind TEXT NOT NULL CHECK (kind IN ('mode', 'direction', 'state', 'closure')),
+  phrase TEXT NOT NULL CHECK (length(phrase) BETWEEN 1 AND 50),
+  value TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  PRIMARY KEY (kind, phrase)
+) WITHOUT ROWID;
+`,
+  },
 ];

@@ -11,29 +11,59 @@ import {
   type TransferState,
 } from '../../../contract/vocabulary';
 import { halfWidth, splitNames } from './text';
+import { synonymKey } from './synonyms';
 
 /**
  * The words ledgers use for the fixed vocabularies, mapped onto the app's terms
- * (domain brief §1.4 modes, §4.2 closure types, §6.1 fields).
+ * (domain brief §1.4 modes, §4.2 closure types, §6.1 fields). `extra` holds the synonyms an
+ * administrator added (synonyms.ts, a local setting); they are looked up first, on the whole cell.
  */
 const strip = (s: string) => halfWidth(s).replace(/\s/g, '');
+/** 内部交叉（变更承办人） → 内部交叉: an explanation in brackets after the word does not change it. */
+const unbracket = (s: string) => s.replace(/[(（][^)）]*[)）]/g, '');
+type Extra = ReadonlyMap<string, string> | undefined;
 
-export function toMode(raw: string): TransferMode | null {
-  const s = strip(raw).replace(/交叉执行$|执行$/, '').replace(/^交叉/, '');
-  if ((TRANSFER_MODES as readonly string[]).includes(s)) return s as TransferMode;
-  const alias: Record<string, TransferMode> = { 指定: '指令', 指定执行: '指令', 提级: '提级', 提执: '提级', 院内: '院内交叉', 本院交叉: '院内交叉', 院内交叉: '院内交叉', 集中管辖: '集中', 协助: '协同' };
-  return alias[s] ?? null;
+/** Tries the whole cell, then the cell without its bracketed explanation. */
+function lookUp<T extends string>(raw: string, extra: Extra, builtin: (s: string) => T | null): T | null {
+  const key = synonymKey(raw);
+  const own = extra?.get(key);
+  if (own) return own as T;
+  const bare = unbracket(key);
+  return builtin(key) ?? (bare && bare !== key ? ((extra?.get(bare) as T | undefined) ?? builtin(bare)) : null);
 }
 
-export function toDirection(raw: string): Direction | null {
-  const s = strip(raw);
-  if ((DIRECTIONS as readonly string[]).includes(s)) return s as Direction;
-  const alias: Record<string, Direction> = { 移出案件: '移出', 交出: '移出', 移送: '移出', 移入案件: '移入', 接收: '移入', 收案: '移入', 院内交叉: '院内', 本院: '院内' };
-  return alias[s] ?? null;
+const MODE_ALIAS: Record<string, TransferMode> = {
+  // 指定执行 is the Civil Procedure Law's word (民诉法 §237 "指令其他人民法院执行"; 执行程序解释 §10–13) for 指令.
+  指定: '指令', 指定执行: '指令', 指定管辖: '指令', 指令管辖: '指令',
+  提级: '提级', 提执: '提级', 提级管辖: '提级',
+  院内: '院内交叉', 本院交叉: '院内交叉', 院内交叉: '院内交叉', 内部交叉: '院内交叉', 内部: '院内交叉',
+  变更承办人: '院内交叉', 更换承办人: '院内交叉', 更换承办团队: '院内交叉', 变更承办团队: '院内交叉',
+  集中管辖: '集中', 协助: '协同', 督促令: '督促',
+};
+
+export function toMode(raw: string, extra?: Extra): TransferMode | null {
+  return lookUp(raw, extra, (k) => {
+    const s = k.replace(/交叉执行$|执行$/, '').replace(/^交叉/, '');
+    if ((TRANSFER_MODES as readonly string[]).includes(s)) return s as TransferMode;
+    return MODE_ALIAS[s] ?? MODE_ALIAS[k] ?? null;
+  });
 }
 
-export function toState(raw: string): TransferState | null {
-  const s = strip(raw);
+const DIRECTION_ALIAS: Record<string, Direction> = {
+  移出案件: '移出', 交出: '移出', 移送: '移出', 送出: '移出', 移送外院: '移出',
+  移入案件: '移入', 接收: '移入', 收案: '移入', 受指定: '移入', 受移送: '移入',
+  院内交叉: '院内', 本院: '院内', 院内案件: '院内', 内部交叉: '院内', 本院交叉: '院内',
+};
+
+export function toDirection(raw: string, extra?: Extra): Direction | null {
+  return lookUp(raw, extra, (s) => ((DIRECTIONS as readonly string[]).includes(s) ? (s as Direction) : (DIRECTION_ALIAS[s] ?? null)));
+}
+
+export function toState(raw: string, extra?: Extra): TransferState | null {
+  return lookUp(raw, extra, builtinState);
+}
+
+function builtinState(s: string): TransferState | null {
   if ((TRANSFER_STATES as readonly string[]).includes(s)) return s as TransferState;
   const alias: Record<string, TransferState> = {
     结案: '已结案', 已办结: '已结案', 办结: '已结案', 执结: '已结案', 已执结: '已结案',
@@ -45,8 +75,11 @@ export function toState(raw: string): TransferState | null {
   return alias[s] ?? null;
 }
 
-export function toClosure(raw: string): ClosureType | null {
-  const s = strip(raw);
+export function toClosure(raw: string, extra?: Extra): ClosureType | null {
+  return lookUp(raw, extra, builtinClosure);
+}
+
+function builtinClosure(s: string): ClosureType | null {
   if ((CLOSURE_TYPES as readonly string[]).includes(s)) return s as ClosureType;
   const alias: Record<string, ClosureType> = {
     终本: '终结本次执行程序', 终结本次执行: '终结本次执行程序', 终结本次: '终结本次执行程序',
