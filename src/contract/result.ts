@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'NOT_INITIALIZED',
   'CSRF',
   'DAMAGED',
+  'BUSY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

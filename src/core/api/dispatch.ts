@@ -124,6 +124,10 @@ function currentUser(app: CoreApp, sessionKey: string): UserPublic | null {
 
 function toError(e: unknown): Result<never> {
   if (e instanceof DomainError) return err(e.code, e.message, e.field);
+  // Another host held the write lock for longer than busy_timeout (src/core/db/open.ts).
+  if ((e as { code?: string } | null)?.code?.startsWith('SQLITE_BUSY')) {
+    return err('BUSY', '数据正被另一窗口或命令行占用（例如正在导入），操作未执行，请稍后重试');
+  }
   console.error('[xdesk] internal error', e);
   return err('INTERNAL', '内部错误，操作未完成，所有改动已撤销');
 }

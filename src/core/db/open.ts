@@ -27,7 +27,7 @@ export function openDatabase(dataDir: string): OpenedDb {
   let sqlite: Database.Database;
   try {
     sqlite = new Database(file);
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     const check = sqlite.pragma('quick_check', { simple: true });
     if (check !== 'ok') {
       sqlite.close();
@@ -51,7 +51,31 @@ export function openDatabase(dataDir: string): OpenedDb {
     sqlite.prepare('VACUUM INTO ?').run(backupBeforeMigration);
   }
   if (pending.length > 0) applyMigrations(sqlite, pending);
+  writeTransactionsStartImmediate(sqlite);
   return { sqlite, db: drizzle(sqlite), file, backupBeforeMigration };
+}
+
+/**
+ * How long a writer waits for another host's write transaction (CLI import, browser mode and the
+ * desktop window share one file) before giving up with SQLITE_BUSY — long enough for a 10k-row import.
+ */
+export const BUSY_TIMEOUT_MS = 20_000;
+
+/**
+ * Every `sqlite.transaction(fn)()` of this connection starts with BEGIN IMMEDIATE (issue 12 §9).
+ * A deferred BEGIN takes the write lock only at its first write; if another process committed
+ * since the transaction's first read, SQLite cannot upgrade the stale snapshot and answers
+ * SQLITE_BUSY at once, without waiting on busy_timeout. IMMEDIATE takes the write lock up front,
+ * where busy_timeout applies, so concurrent writers queue instead of failing. Nested calls remain
+ * savepoints. One rule here instead of `.immediate` at every call site.
+ */
+function writeTransactionsStartImmediate(sqlite: Database.Database): void {
+  const deferred = sqlite.transaction.bind(sqlite);
+  sqlite.transaction = (<F extends (...args: never[]) => unknown>(fn: F) => {
+    const t = deferred(fn);
+    const immediate = t.immediate as (...args: unknown[]) => unknown;
+    return Object.assign((...args: unknown[]) => immediate(...args), t);
+  }) as typeof sqlite.transaction;
 }
 
 function hasUserTables(sqlite: Database.Database): boolean {
