@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { openDatabase, type Db } from './db/open';
+import { holdDataDir } from './db/hostLock';
 import { SessionStore } from './auth/sessions';
 
 /** Everything a service needs: the database, the data folder, the clock, the sessions. */
@@ -19,7 +20,15 @@ export type CoreApp = {
 export type OpenOptions = { dataDir: string; now?: () => Date };
 
 export function openCore(opts: OpenOptions): CoreApp {
-  const opened = openDatabase(opts.dataDir);
+  // The host's mark comes first: a restore never replaces the file under an open host (issue 12 §7).
+  const release = holdDataDir(opts.dataDir);
+  let opened: ReturnType<typeof openDatabase>;
+  try {
+    opened = openDatabase(opts.dataDir);
+  } catch (e) {
+    release();
+    throw e;
+  }
   fs.mkdirSync(path.join(opts.dataDir, 'tmp'), { recursive: true });
   const now = opts.now ?? (() => new Date());
   const app: CoreApp = {
@@ -29,7 +38,10 @@ export function openCore(opts: OpenOptions): CoreApp {
     dbFile: opened.file,
     sessions: new SessionStore(now),
     now,
-    close: () => opened.sqlite.close(),
+    close: () => {
+      opened.sqlite.close();
+      release();
+    },
   };
   return app;
 }

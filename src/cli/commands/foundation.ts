@@ -130,7 +130,7 @@ export function registerFoundation(program: Command): void {
     .description('从备份恢复数据库（当前数据先另存一份）')
     .action(async (file: string, _opts, cmd: Command) => {
       const o = globals(cmd);
-      const r = restoreFrom(o.data, file);
+      const r = restoreFrom(o.data, file, { by: cliPrincipal().displayName });
       output(o, r, () => `已从 ${file} 恢复；恢复前的数据另存于 ${r.previous ?? '（无）'}`);
     });
 

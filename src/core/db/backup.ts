@@ -5,6 +5,9 @@ import type { CoreApp } from '../app';
 import { DomainError } from '../errors';
 import { DB_FILE } from './open';
 import { resolveDataDir } from './dataDir';
+import { whileNoHostHolds } from './hostLock';
+import { openCore } from '../app';
+import { appendAudit } from '../audit/audit';
 
 /** An online, consistent copy of the database (SQLite's backup API), written under a temp name first. */
 export async function backupTo(app: CoreApp, file: string): Promise<{ file: string; bytes: number }> {
@@ -19,9 +22,14 @@ export async function backupTo(app: CoreApp, file: string): Promise<{ file: stri
 /**
  * Replaces the database with a backup. The backup is checked first (it must open and pass
  * integrity_check, and be one of ours); the current file is kept aside, never deleted.
- * Run with the app closed.
+ * Refused while any host holds the data folder (hostLock.ts); the restore is audited.
  */
-export function restoreFrom(dataDirOption: string | undefined, file: string): { restored: string; previous: string | null } {
+export function restoreFrom(dataDirOption: string | undefined, file: string, opts: { by?: string } = {}): { restored: string; previous: string | null } {
+  const dataDir = dataDirOption ? path.resolve(dataDirOption) : resolveDataDir([]);
+  return whileNoHostHolds(dataDir, () => restoreDatabase(dataDir, file, opts.by ?? '命令行'));
+}
+
+function restoreDatabase(dataDir: string, file: string, by: string): { restored: string; previous: string | null } {
   const source = path.resolve(file);
   if (!fs.existsSync(source)) throw new DomainError('NOT_FOUND', `备份文件不存在：${source}`);
   try {
@@ -34,21 +42,38 @@ export function restoreFrom(dataDirOption: string | undefined, file: string): { 
   } catch (e) {
     throw new DomainError('DAMAGED', `备份文件无法使用：${e instanceof Error ? e.message : String(e)}`);
   }
-  const dataDir = dataDirOption ? path.resolve(dataDirOption) : resolveDataDir([]);
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const current = path.join(dataDir, DB_FILE);
   let previous: string | null = null;
   if (fs.existsSync(current)) {
-    fs.mkdirSync(path.join(dataDir, 'backups'), { recursive: true });
+    fs.mkdirSync(path.join(dataDir, 'backups'), { recursive: true, mode: 0o700 });
     previous = path.join(dataDir, 'backups', `before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`);
     const db = new Database(current);
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     fs.copyFileSync(current, previous);
+    fs.chmodSync(previous, 0o600);
   }
   const tmp = `${current}.restore-${process.pid}`;
   fs.copyFileSync(source, tmp);
+  fs.chmodSync(tmp, 0o600);
   for (const suffix of ['-wal', '-shm']) fs.rmSync(current + suffix, { force: true });
   fs.renameSync(tmp, current);
+  // The restored log records its own restore, so the jump back in time is visible in 审计日志.
+  const app = openCore({ dataDir });
+  try {
+    app.sqlite.transaction(() =>
+      appendAudit(app, {
+        userId: null,
+        userName: by,
+        call: 'backup.restore',
+        recordType: 'backup',
+        recordId: path.basename(source),
+        summary: `从备份恢复数据库：${source}；恢复前的数据另存于 ${previous ?? '（无）'}`,
+      }),
+    )();
+  } finally {
+    app.close();
+  }
   return { restored: current, previous };
 }
