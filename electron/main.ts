@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
@@ -15,6 +15,7 @@ import { openDownload } from '../src/core/files/downloads';
 import { openSessionDocument, readDocumentRange } from '../src/core/efiles/content';
 import fs from 'node:fs';
 import { loadWindowState, saveWindowState } from './windowState';
+import { connectBureauCall, forgetConnection, loadConnection, onBureauOrigin, saveConnection, verifyBureauCertificate } from './bureauConnection';
 
 // One data folder for the desktop, the CLI and browser mode (see src/core/db/dataDir.ts).
 const dataDir = resolveDataDir(process.argv);
@@ -27,6 +28,8 @@ if (!app.requestSingleInstanceLock()) {
 
 let core: CoreApp;
 let win: BrowserWindow | null = null;
+/** 本机数据 or 连接局内服务器 (null: not chosen yet; the renderer asks, see auth/ConnectionChoice.tsx). */
+const connection = loadConnection(dataDir);
 const rendererIndex = path.join(__dirname, '../renderer/index.html');
 const rendererUrl = pathToFileURL(rendererIndex).href;
 /** One session key per window: closing the window ends its login. */
@@ -36,6 +39,62 @@ function fromOurWindow(e: IpcMainInvokeEvent): boolean {
   const frame = e.senderFrame;
   // Only the main frame of our own window, showing our own page, may call the core.
   return !!win && e.sender === win.webContents && !!frame && frame === e.sender.mainFrame && frame.url.startsWith(rendererUrl.split('#')[0]!);
+}
+
+/**
+ * A workstation connected to the bureau server: the window shows the server's pages over TLS,
+ * trusted through the pinned fingerprint only (bureauConnection.ts); no local core is opened and
+ * the page gets no preload bridge — it talks to the server as browser mode does (HTTP + cookie +
+ * CSRF + server-sent events). The menu lets the user change the choice (asked again at restart).
+ */
+function createBureauWindow(c: Extract<NonNullable<typeof connection>, { mode: 'bureau' }>): void {
+  session.defaultSession.setCertificateVerifyProc((req, cb) => cb(verifyBureauCertificate(c, req.hostname, req.certificate.data)));
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      {
+        label: '连接',
+        submenu: [
+          { label: `局内服务器：${new URL(c.url).host}`, enabled: false },
+          {
+            label: '更改连接方式…（重新启动）',
+            click: () => {
+              forgetConnection(dataDir);
+              app.relaunch();
+              app.exit(0);
+            },
+          },
+        ],
+      },
+      { role: 'editMenu' },
+      { role: 'viewMenu' },
+    ]),
+  );
+  const state = loadWindowState(dataDir);
+  win = new BrowserWindow({
+    ...state,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: '交叉执行工作台（局内服务器）',
+    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
+  });
+  if (state.maximized) win.maximize();
+  win.once('ready-to-show', () => win?.show());
+  win.on('close', () => win && saveWindowState(dataDir, { ...win.getNormalBounds(), maximized: win.isMaximized() }));
+  win.on('closed', () => (win = null));
+  win.webContents.on('will-navigate', (e, url) => {
+    if (!onBureauOrigin(c, url)) e.preventDefault();
+  });
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//.test(url) && !onBureauOrigin(c, url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.webContents.on('did-fail-load', (_e, code, description) => {
+    if (code === -3) return; // aborted by a navigation of our own
+    dialog.showErrorBox('无法连接局内服务器', `${c.url}\n${description}（${code}）\n\n请确认服务器已启动；若证书指纹已更换，请在菜单“连接”中更改连接方式并核对新指纹。`);
+  });
+  void win.loadURL(c.url);
 }
 
 function createWindow(): void {
@@ -87,6 +146,7 @@ app.on('second-instance', () => {
 });
 
 app.whenReady().then(() => {
+  if (connection?.mode === 'bureau') return createBureauWindow(connection);
   try {
     core = openCore({ dataDir });
     // Pick up OCR work left queued by an earlier run (the queue is a table; see src/core/efiles/text).
@@ -172,6 +232,24 @@ app.whenReady().then(() => {
     } catch (x) {
       return x instanceof DomainError ? err(x.code, x.message, x.field) : err('INTERNAL', '文件保存失败');
     }
+  });
+  // The first-run choice (auth/ConnectionChoice.tsx): asked once, before anything else.
+  ipcMain.handle('xdesk:connection', (e) => (fromOurWindow(e) ? { chosen: connection !== null } : { chosen: true }));
+  ipcMain.handle('xdesk:chooseLocal', (e) => {
+    if (!fromOurWindow(e)) return err('FORBIDDEN', '调用来源不被允许');
+    saveConnection(dataDir, { mode: 'local' });
+    return ok(null);
+  });
+  ipcMain.handle('xdesk:connectBureau', async (e, address: unknown, fingerprint: unknown) => {
+    if (!fromOurWindow(e)) return err('FORBIDDEN', '调用来源不被允许');
+    const r = await connectBureauCall(dataDir, address, fingerprint);
+    if (!r.ok) return r;
+    // The local core was open for the choice page; the bureau window starts clean without it.
+    setTimeout(() => {
+      app.relaunch();
+      app.exit(0);
+    }, 300);
+    return ok(null);
   });
   createWindow();
 });

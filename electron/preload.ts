@@ -12,4 +12,8 @@ contextBridge.exposeInMainWorld('xdesk', {
   saveDownload: (token: string) => ipcRenderer.invoke('xdesk:saveDownload', String(token)),
   readEfile: (id: number, begin: number, end: number) => ipcRenderer.invoke('xdesk:readEfile', Number(id), Number(begin), Number(end)),
   saveEfile: (id: number) => ipcRenderer.invoke('xdesk:saveEfile', Number(id)),
+  // First run: 本机数据 or 连接局内服务器 (electron/bureauConnection.ts checks the fingerprint).
+  connection: () => ipcRenderer.invoke('xdesk:connection'),
+  chooseLocal: () => ipcRenderer.invoke('xdesk:chooseLocal'),
+  connectBureau: (address: string, fingerprint: string) => ipcRenderer.invoke('xdesk:connectBureau', String(address), String(fingerprint)),
 });

@@ -6,6 +6,7 @@ import { registerEfiles } from './commands/efiles';
 import { registerEfilesSearch } from './commands/efilesSearch';
 import { registerExchange } from './commands/exchange';
 import { registerReports } from './commands/reports';
+import { registerServe } from './commands/serve';
 import { CliError } from './context';
 import { DomainError } from '../core/errors';
 
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerEfilesSearch(program);
   registerExchange(program);
   registerReports(program);
+  registerServe(program);
   return program;
 }
 

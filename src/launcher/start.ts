@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url';
 /**
  * `npm start`: the desktop window when Electron can start; otherwise one clear line and browser
  * mode on 127.0.0.1, opened in the default browser (not under CI). Arguments after `--` pass on
- * (e.g. `npm start -- --data D:\xdesk --port 8080`, or `--browser` to skip Electron).
+ * (e.g. `npm start -- --data D:\xdesk --port 8080`, or `--browser` to skip Electron, or `--server`
+ * for the bureau server on the LAN).
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -41,8 +42,21 @@ async function browserMode(reason: string | null): Promise<void> {
   }
 }
 
+/** `npm start -- --server`: the bureau server for the LAN (no window, no browser opened). */
+async function bureauServer(): Promise<void> {
+  const bundled = path.join(root, 'out/main/server.js');
+  const { runBureauServer, bureauBanner } = (await import(pathToFileURL(bundled).href)) as typeof import('../server/main');
+  try {
+    console.log(bureauBanner(await runBureauServer(['node', 'start', ...args])));
+  } catch (e) {
+    console.error(`局内服务器无法启动：${(e as Error).message}`);
+    process.exit(1);
+  }
+}
+
 async function main(): Promise<void> {
   ensureBuilt();
+  if (args.includes('--server')) return bureauServer();
   if (args.includes('--browser')) return browserMode(null);
   const probe = probeElectron();
   if (!probe.ok) return browserMode(probe.reason);

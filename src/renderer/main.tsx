@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useState } from 'react';
 import ReactDOM from 'react-dom/client';
 import { MantineProvider, createTheme, localStorageColorSchemeManager } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
@@ -28,10 +28,12 @@ import '@mantine/core/styles/Alert.css';
 import '@mantine/core/styles/InlineInput.css';
 import '@mantine/core/styles/Checkbox.css';
 import '@mantine/core/styles/Notification.css';
+import '@mantine/core/styles/Divider.css';
 import '@mantine/notifications/styles.css';
 import './app.css';
 import { AuthGate } from './auth/AuthGate';
 import { takeFirstStatus } from './api/transport';
+import { ConnectionChoice, type ConnectionBridge } from './auth/ConnectionChoice';
 
 const theme = createTheme({
   primaryColor: 'indigo',
@@ -44,14 +46,20 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 } },
 });
 
-function render(): void {
+/** The desktop app's first start asks where the data is (本机数据 / 连接局内服务器) before anything else. */
+function Root({ choice }: { choice?: ConnectionBridge }) {
+  const [ask, setAsk] = useState(!!choice);
+  return ask && choice ? <ConnectionChoice bridge={choice} onLocal={() => setAsk(false)} /> : <AuthGate />;
+}
+
+function render(choice?: ConnectionBridge): void {
   ReactDOM.createRoot(document.getElementById('root')!).render(
     <React.StrictMode>
       <MantineProvider theme={theme} defaultColorScheme="light" colorSchemeManager={localStorageColorSchemeManager({ key: 'xdesk-color-scheme' })}>
         <Notifications position="top-right" />
         <QueryClientProvider client={queryClient}>
           <HashRouter>
-            <AuthGate />
+            <Root choice={choice} />
           </HashRouter>
         </QueryClientProvider>
       </MantineProvider>
@@ -64,7 +72,9 @@ function render(): void {
 // then replaced (cold start); a slow answer is not waited for beyond a second. (Not a top-level
 // await: that would make the bundler cut the entry into many small chunks.)
 const early = takeFirstStatus();
-if (!early) render();
+const desktop = (typeof window !== 'undefined' ? window.xdesk : undefined) as Partial<ConnectionBridge> | undefined;
+if (desktop?.connection) void desktop.connection().then((c) => render(c.chosen ? undefined : (desktop as ConnectionBridge)), () => render());
+else if (!early) render();
 else
   void Promise.race([early, new Promise<null>((r) => setTimeout(() => r(null), 1000))]).then((first) => {
     if (first?.ok) queryClient.setQueryData(['auth.status', {}], first.value);

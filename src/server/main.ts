@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import module from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bureauBanner } from './bureau/banner';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** Where the built renderer lives: beside the bundled server (out/main → out/renderer) or, from source, in out/. */
@@ -23,7 +24,20 @@ export async function runBrowserMode(argv = process.argv): Promise<{ url: string
   return startBrowserMode(argv, RENDERER_DIR);
 }
 
+/** The bureau server for the LAN (`--server`): TLS, configured address and host names (see bureau/serve.ts). */
+export async function runBureauServer(argv = process.argv): Promise<import('./bureau/serve').RunningBureau> {
+  module.enableCompileCache?.();
+  const { startBureauServer } = await import('./bureau/serve');
+  return startBureauServer(argv, RENDERER_DIR);
+}
+
+export { bureauBanner };
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { url } = await runBrowserMode();
-  console.log(`交叉执行工作台（浏览器模式）已启动：${url}`);
+  if (process.argv.includes('--server')) {
+    console.log(bureauBanner(await runBureauServer()));
+  } else {
+    const { url } = await runBrowserMode();
+    console.log(`交叉执行工作台（浏览器模式）已启动：${url}`);
+  }
 }

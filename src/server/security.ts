@@ -34,12 +34,12 @@ export function hostAllowed(req: IncomingMessage, port: number, extraHosts: read
 }
 
 /** A state-changing request must come from our own page: Origin (when sent) must be ours. */
-export function originAllowed(req: IncomingMessage): boolean {
+export function originAllowed(req: IncomingMessage, scheme: 'http' | 'https' = 'http'): boolean {
   const origin = req.headers.origin;
   const site = req.headers['sec-fetch-site'];
   if (site && site !== 'same-origin' && site !== 'none') return false;
   if (!origin) return true; // non-browser clients; the CSRF token still has to match
-  return origin === `http://${req.headers.host}`;
+  return origin === `${scheme}://${req.headers.host}`;
 }
 
 export function parseCookies(header: string | undefined): Record<string, string> {

@@ -1,4 +1,5 @@
 import type * as Http from 'node:http';
+import type * as Https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -8,8 +9,20 @@ import { dispatch } from '../core/api/dispatch';
 import { hostAllowed, originAllowed, parseCookies, securityHeaders } from './security';
 import { serveStatic } from './static';
 import { fileRoutes } from './fileRoutes';
+import { EventHub } from './events';
+import { hostHeaderName } from './bureau/config';
 
-export type ServerOptions = { app: CoreApp; rendererDir: string; port?: number; host?: string };
+export type ServerOptions = {
+  app: CoreApp;
+  rendererDir: string;
+  port?: number;
+  /** The address bound: 127.0.0.1 for browser mode; the bureau server binds its configured one. */
+  host?: string;
+  /** Bureau mode: further names the Host header may carry (127.0.0.1 and localhost always may). */
+  hostNames?: readonly string[];
+  /** Bureau mode: serve HTTPS with this certificate (PEM); the session cookie is then Secure. */
+  tls?: { cert: string; key: string };
+};
 export type RunningServer = { url: string; port: number; close: () => Promise<void> };
 
 const COOKIE = 'xdesk_sid';
@@ -28,23 +41,29 @@ const http = process.getBuiltinModule('node:http') as typeof Http;
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const csrfBySid = new Map<string, string>();
   let port = 0;
+  const scheme = opts.tls ? 'https' : 'http';
+  const extraHosts = (opts.hostNames ?? []).map(hostHeaderName);
+  const events = new EventHub(opts.app);
 
-  const server = http.createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((e) => {
       console.error('[xdesk] request failed', e);
       if (!res.headersSent) sendJson(res, 500, err('INTERNAL', '内部错误'));
       else res.end();
     });
-  });
+  };
+  const server = opts.tls
+    ? (process.getBuiltinModule('node:https') as typeof Https).createServer({ cert: opts.tls.cert, key: opts.tls.key, minVersion: 'TLSv1.2' }, listener)
+    : http.createServer(listener);
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     securityHeaders(res);
-    if (!hostAllowed(req, port)) {
+    if (!hostAllowed(req, port, extraHosts)) {
       res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Host 不被允许');
       return;
     }
     // The request target is a path; one starting with '//' would be read as a host by new URL(target, base).
-    const url = new URL(`http://${req.headers.host}${req.url?.startsWith('/') ? req.url : '/'}`);
+    const url = new URL(`${scheme}://${req.headers.host}${req.url?.startsWith('/') ? req.url : '/'}`);
     if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
       // The page carries its session's CSRF token (as GET /api/csrf would give it), so its first
@@ -57,11 +76,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return sendJson(res, 200, { ok: true, value: { csrf: csrfFor(sid) } });
     }
 
-    if (req.method !== 'POST' && !url.pathname.startsWith('/api/file/')) return sendJson(res, 405, err('INVALID_INPUT', '不支持的请求方法'));
-    if (!originAllowed(req)) return sendJson(res, 403, err('CSRF', '请求来源不被允许'));
+    const isEvents = url.pathname === '/api/events' && req.method === 'GET';
+    if (req.method !== 'POST' && !url.pathname.startsWith('/api/file/') && !isEvents) return sendJson(res, 405, err('INVALID_INPUT', '不支持的请求方法'));
+    if (!originAllowed(req, scheme)) return sendJson(res, 403, err('CSRF', '请求来源不被允许'));
     const expected = csrfBySid.get(sid);
     const given = String(req.headers['x-csrf-token'] ?? url.searchParams.get('csrf') ?? '');
     if (!expected || !safeEqual(expected, given)) return sendJson(res, 403, err('CSRF', '页面已过期，请刷新后重试'));
+    if (isEvents) return void (events.open(sid, res) || sendJson(res, 401, err('UNAUTHENTICATED', '请先登录')));
+    // Whatever this request changes, the users it notified are told once it is answered.
+    res.on('finish', () => events.poke());
 
     const route = fileRoutes.find((r) => r.match(url.pathname, req.method ?? 'GET'));
     if (route) return route.handle({ app: opts.app, sessionKey: sid, req, res, url });
@@ -92,7 +115,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const existing = parseCookies(req.headers.cookie)[COOKIE];
     if (existing && /^[A-Za-z0-9_-]{32,64}$/.test(existing)) return existing;
     const sid = randomBytes(32).toString('base64url');
-    res.setHeader('Set-Cookie', `${COOKIE}=${sid}; HttpOnly; SameSite=Strict; Path=/`);
+    res.setHeader('Set-Cookie', `${COOKIE}=${sid}; HttpOnly; SameSite=Strict; Path=/${opts.tls ? '; Secure' : ''}`);
     return sid;
   }
 
@@ -102,9 +125,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   });
   port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `${scheme}://127.0.0.1:${port}/`,
     port,
-    close: () => new Promise((r) => server.close(() => r())),
+    close: () =>
+      new Promise((r) => {
+        events.close();
+        server.close(() => r());
+        // Open event streams and idle keep-alive connections would hold close() forever.
+        server.closeAllConnections();
+      }),
   };
 }
 

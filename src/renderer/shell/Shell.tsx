@@ -16,6 +16,7 @@ import { ROUTES } from './routes';
 import { UserMenu } from './UserMenu';
 import { NavBadges } from './NavBadges';
 import { NotificationsBell } from './NotificationsBell';
+import { useLiveUpdates } from '../api/liveUpdates';
 
 dayjs.locale('zh-cn');
 
@@ -24,6 +25,7 @@ export function Shell({ user, court }: { user: UserPublic; court: { name: string
   const navigate = useNavigate();
   const { colorScheme, toggleColorScheme } = useMantineColorScheme();
   const visible = ROUTES.filter((r) => !r.roles || r.roles.includes(user.role));
+  useLiveUpdates();
   return (
     <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1 }}>
       <AppShell header={{ height: 52 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">

@@ -12,6 +12,7 @@ const NEEDS: Record<string, string[]> = {
   Button: ['Button', 'UnstyledButton', 'Loader'],
   Center: ['Center'],
   Checkbox: ['Checkbox', 'InlineInput'],
+  Divider: ['Divider'],
   Group: ['Group'],
   Loader: ['Loader'],
   Paper: ['Paper'],
