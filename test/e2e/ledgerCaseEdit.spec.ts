@@ -24,15 +24,16 @@ async function pick(page: Page, input: Locator, option: string | RegExp) {
 
 test('a handler adds a party, a transfer, its next step, progress, a deduction and a 一案双查 record', async ({ page, server }) => {
   ensureYichangCourts(server.app);
-  createUser(server.app, { username: 'zhangcb', displayName: '张承办', role: 'staff', password: 'password123' });
+  // The case is his: a staff member edits only the cases they handle (issue 12 §1).
+  const zhang = createUser(server.app, { username: 'zhangcb', displayName: '张承办', role: 'staff', password: 'password123' });
   const now = new Date().toISOString();
   const caseId = Number(
     server.app.sqlite
       .prepare(
-        `INSERT INTO cases (case_no, year, court_code, type_code, seq, application_received_on, filed_on, created_at, updated_at)
-         VALUES ('（2025）鄂0505执501号', 2025, '鄂0505', '执', 501, ?, ?, ?, ?)`,
+        `INSERT INTO cases (case_no, year, court_code, type_code, seq, application_received_on, filed_on, handler_id, created_at, updated_at)
+         VALUES ('（2025）鄂0505执501号', 2025, '鄂0505', '执', 501, ?, ?, ?, ?, ?)`,
       )
-      .run(daysAgo(40), daysAgo(38), now, now).lastInsertRowid,
+      .run(daysAgo(40), daysAgo(38), zhang.id, now, now).lastInsertRowid,
   );
   const db = server.app.sqlite;
 

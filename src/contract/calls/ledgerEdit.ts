@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from '../define';
-import { CASE_ROLES } from '../roles';
+import { CASE_ROLES, REASSIGN_ROLES } from '../roles';
 import {
   CLOSURE_TYPES, DECISION_DOC_TYPES, DEDUCTION_KINDS, DIRECTIONS, INITIATED_BY, MEASURES, PARTY_KINDS, PARTY_SIDES, TRANSFER_MODES, TRANSFER_REASONS,
 } from '../vocabulary';
@@ -44,6 +44,8 @@ export const caseInput = z
     closedOn: date,
     closureType: z.enum(CLOSURE_TYPES).optional(),
     amountDueFen: fen.optional(),
+    // A new case: a staff member handles it themselves. An existing case keeps its handler when this is
+    // left out; naming another is a reassignment (ledger.edit.reassignCase's rule, src/core/ledger/edit/editRights.ts).
     handlerId: id.optional(),
     note: opt(1000),
   })
@@ -222,6 +224,13 @@ const saved = z.object({ id: z.number() });
 
 export const ledgerEditCalls = {
   'ledger.edit.saveCase': defineCall({ title: '保存案件', access: CASE_ROLES, mutates: true, input: caseInput, output: saved }),
+  'ledger.edit.reassignCase': defineCall({
+    title: '改派承办人',
+    access: REASSIGN_ROLES,
+    mutates: true,
+    input: z.object({ caseId: id, handlerId: id.nullable(), reason: opt(200) }),
+    output: saved,
+  }),
   'ledger.edit.saveParty': defineCall({ title: '保存当事人', access: CASE_ROLES, mutates: true, input: partyInput, output: saved }),
   'ledger.edit.removeParty': defineCall({ title: '删除当事人', access: CASE_ROLES, mutates: true, input: z.object({ partyId: id }), output: saved }),
   'ledger.edit.createTransfer': defineCall({ title: '新建交叉执行记录', access: CASE_ROLES, mutates: true, input: transferInput, output: saved }),

@@ -30,14 +30,29 @@ export function requireVolumeAccess(app: CoreApp, user: UserPublic, caseId: numb
   if (!canSeeSecondary(user, caseHead(app, caseId))) fail('FORBIDDEN', SECONDARY_NOTE);
 }
 
-/** Writes one audit row for looking at or exporting a 副卷 document (reads run outside a transaction). */
-export function auditSecondary(app: CoreApp, user: UserPublic, doc: { id: number; title: string; caseNo: string | null }, what: '查看' | '下载' | '导出', call: string): void {
+/** The 副卷 of every listed case must be open to the user (a copy of a 副卷 item concerning several cases). */
+export function requireSecondaryOfCases(app: CoreApp, user: UserPublic, caseIds: readonly number[]): void {
+  for (const id of caseIds) requireVolumeAccess(app, user, id, '副卷');
+}
+
+/**
+ * Writes one audit row for looking at or exporting a 副卷 document (reads run outside a transaction).
+ * `recordType` names where the copy lives when it is not the e-file itself (the approval's 审批表).
+ */
+export function auditSecondary(
+  app: CoreApp,
+  user: UserPublic,
+  doc: { id: number; title: string; caseNo: string | null },
+  what: '查看' | '下载' | '导出',
+  call: string,
+  recordType = 'efile',
+): void {
   app.sqlite.transaction(() =>
     appendAudit(app, {
       userId: user.id > 0 ? user.id : null,
       userName: user.displayName,
       call,
-      recordType: 'efile',
+      recordType,
       recordId: doc.id,
       summary: `${what}副卷文件「${doc.title}」（${doc.caseNo ?? '局务'}）`,
     }),

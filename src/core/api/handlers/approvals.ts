@@ -10,7 +10,8 @@ import { candidates } from '../../approvals/candidates';
 import { decideRequest } from '../../approvals/decide';
 import { readableRequest, requestDetail } from '../../approvals/detail';
 import { generateDocuments } from '../../approvals/documents/generate';
-import { documentFile } from '../../approvals/documents/store';
+import { documentFile, filingOf } from '../../approvals/documents/store';
+import { auditSecondary, requireSecondaryOfCases } from '../../efiles/access';
 import { efileBytesFor } from '../../approvals/efilesBridge';
 import { listRequests, overview, queueCount } from '../../approvals/queries';
 import { createRequest, reviseRequest, submitRequest, updateRequest, withdrawRequest } from '../../approvals/requests';
@@ -126,7 +127,12 @@ export const approvalHandlers: ApprovalHandlers = {
     if (input.documentId) {
       const d = documentFile(ctx.app, input.documentId);
       readableRequest(ctx.app, user, d.requestId);
+      const filing = filingOf(d.kind);
+      // The 审批表 is a 副卷 item: the same rule as the e-file (issue 12 §2), and the download is audited.
+      const links = linksOf(ctx.app, d.requestId);
+      if (filing.volume === '副卷') requireSecondaryOfCases(ctx.app, user, links.map((l) => l.caseId));
       if (!fs.existsSync(d.file)) fail('NOT_FOUND', `文书文件 ${d.name} 已不在数据目录中，请重新生成`);
+      if (filing.volume === '副卷') auditSecondary(ctx.app, user, { id: d.id, title: filing.title, caseNo: links.map((l) => l.caseNo).join('、') }, '下载', ctx.call, 'approvalDocument');
       return createDownload(ctx.app, user, { name: d.name, bytes: fs.readFileSync(d.file), mime: MIME[d.format] });
     }
     const a = attachmentFile(ctx.app, input.attachmentId!);

@@ -8,7 +8,7 @@ import { getRequest, linksOf } from '../store';
 import { chinaDate } from '../time';
 import { approvalFormModel, letterKindFor, letterModel } from './model';
 import { renderFormDocx, renderFormPdf, renderLetterDocx, renderLetterPdf } from './render';
-import { documentsOf, insertDocumentRow, letterNumber, markFiled, writeDocumentFile, type WrittenFile } from './store';
+import { documentsOf, filingOf, insertDocumentRow, letterNumber, markFiled, writeDocumentFile, type WrittenFile } from './store';
 
 const FINAL = new Set(['已同意', '已退回', '不同意']);
 
@@ -54,11 +54,11 @@ export async function generateDocuments(
   if (FINAL.has(r.state)) {
     for (const { w, id } of ids) {
       if (w.format !== 'pdf') continue;
-      const volume = w.kind === '审批表' ? '副卷' : '正卷';
+      const { volume, title } = filingOf(w.kind);
       const refs: string[] = [];
       for (const l of links) {
         const bytes = fs.readFileSync(path.join(app.dataDir, w.rel));
-        const ref = await fileIntoEfile(app, { caseId: l.caseId, volume, title: w.kind === '审批表' ? '交叉执行报请审批表' : w.kind, fileName: w.fileName, bytes, userId: user.id });
+        const ref = await fileIntoEfile(app, { caseId: l.caseId, volume, title, fileName: w.fileName, bytes, userId: user.id });
         if (ref) refs.push(ref);
       }
       if (refs.length) markFiled(app, id, volume, refs.join(','));

@@ -83,10 +83,19 @@ export function letterNumber(app: CoreApp, requestId: number, year: number): str
   return `${getSettings(app).letterNoPrefix}〔${year}〕${seq}号`;
 }
 
-export function documentFile(app: CoreApp, documentId: number): { requestId: number; file: string; name: string; format: 'pdf' | 'docx' } {
-  const r = app.sqlite.prepare('SELECT request_id AS requestId, stored_path AS rel, file_name AS name, format FROM approval_documents WHERE id = ?').get(documentId) as
-    | { requestId: number; rel: string; name: string; format: 'pdf' | 'docx' }
+/**
+ * Where a generated document belongs in each case's e-file, and its title there: the 审批表 is internal
+ * (副卷, domain brief §5.2 副卷 item 6), the letters go into the 正卷. Every copy of a 副卷 document —
+ * the filed one and the one kept with the request — is reached under the 副卷 rule (efiles/access.ts).
+ */
+export function filingOf(kind: ApprovalDocument['kind']): { volume: '正卷' | '副卷'; title: string } {
+  return kind === '审批表' ? { volume: '副卷', title: '交叉执行报请审批表' } : { volume: '正卷', title: kind };
+}
+
+export function documentFile(app: CoreApp, documentId: number): { id: number; requestId: number; kind: ApprovalDocument['kind']; file: string; name: string; format: 'pdf' | 'docx' } {
+  const r = app.sqlite.prepare('SELECT request_id AS requestId, kind, stored_path AS rel, file_name AS name, format FROM approval_documents WHERE id = ?').get(documentId) as
+    | { requestId: number; kind: ApprovalDocument['kind']; rel: string; name: string; format: 'pdf' | 'docx' }
     | undefined;
   if (!r) return notFound('文书');
-  return { requestId: r.requestId, file: path.join(app.dataDir, r.rel), name: r.name, format: r.format };
+  return { id: documentId, requestId: r.requestId, kind: r.kind, file: path.join(app.dataDir, r.rel), name: r.name, format: r.format };
 }

@@ -83,7 +83,9 @@ describe('other deadlines', () => {
     expect(of('filing', id)[0].dueOn).toBe('2025-05-12');
     sql(`UPDATE transfers SET filed_on = '2025-05-07', state = '已立案' WHERE id = ?`, tid);
     expect(of('filing', id)).toEqual([]);
-    // Then information entry by the next working day: no handler, no parties yet.
+    // Then information entry by the next working day: no handler (a staff member's new case is theirs,
+    // so the handler is taken off as an imported case would lack one), no parties yet.
+    sql('UPDATE cases SET handler_id = NULL WHERE id = ?', id);
     expect(of('entry', id)[0]).toMatchObject({ dueOn: '2025-05-08' });
     expect(of('entry', id)[0].what).toMatch(/尚缺：承办人、申请执行人、被执行人/);
     await admin.run('settings.update', { entryNextWorkingDay: false });

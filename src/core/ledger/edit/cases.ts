@@ -7,7 +7,10 @@ import { caseExists, courtKnown, n, notFuture, userKnown } from './guards';
 
 const DATE_LABELS = { applicationReceivedOn: '收到申请执行书日期', propertyFoundOn: '发现财产日期', filedOn: '立案日期', closedOn: '结案日期' };
 
-/** Creates or updates a case; the 案号 is stored normalised and must be unique (法〔2015〕137号 第十条). */
+/**
+ * Creates or updates a case; the 案号 is stored normalised and must be unique (法〔2015〕137号 第十条).
+ * An update never touches the handler: naming another one is a reassignment (editRights.ts reassignCase).
+ */
 export function saveCase(app: CoreApp, v: z.output<typeof caseInput>): { id: number; caseNo: string; created: boolean } {
   const parsed = checkCaseNo(v.caseNo);
   if (!parsed.ok) return fail('INVALID_INPUT', `「案号」${parsed.reason}`, 'caseNo');
@@ -26,13 +29,14 @@ export function saveCase(app: CoreApp, v: z.output<typeof caseInput>): { id: num
   };
   if (v.caseId) {
     caseExists(app, v.caseId);
+    const { handlerId: _kept, ...fields } = row;
     app.sqlite
       .prepare(
         `UPDATE cases SET case_no=@caseNo, year=@year, court_code=@courtCode, type_code=@typeCode, seq=@seq, cause=@cause, basis_title=@basisTitle,
            basis_doc_no=@basisDocNo, application_received_on=@applicationReceivedOn, property_found_on=@propertyFoundOn, filed_on=@filedOn,
-           closed_on=@closedOn, closure_type=@closureType, amount_due_fen=@amountDueFen, handler_id=@handlerId, note=@note, updated_at=@now WHERE id=@id`,
+           closed_on=@closedOn, closure_type=@closureType, amount_due_fen=@amountDueFen, note=@note, updated_at=@now WHERE id=@id`,
       )
-      .run({ ...row, id: v.caseId });
+      .run({ ...fields, id: v.caseId });
     return { id: v.caseId, caseNo: no.caseNo, created: false };
   }
   const id = app.sqlite

@@ -23,9 +23,10 @@ beforeEach(async () => {
   staff = t.as('staff', '张承办');
   const { id: caseId } = await staff.run('ledger.edit.saveCase', { caseNo: '(2025)鄂0505执100号', filedOn: '2025-01-10' });
   ({ id: transferId } = await staff.run('ledger.edit.createTransfer', { caseId, direction: '移入', ...details, reasons: [...details.reasons] }));
-  // A month later (the old session has locked meanwhile): someone notices the mistakes.
+  // A month later (the old session has locked meanwhile): the clerk assisting the handler notices the
+  // mistakes (another staff member may not edit 张承办's case, editRights.ts).
   t.setNow('2025-07-01T02:00:00Z');
-  staff = t.as('staff', '刘承办');
+  staff = t.as('clerk', '刘书记员');
 });
 afterEach(() => t.cleanup());
 

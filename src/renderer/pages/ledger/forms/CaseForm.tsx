@@ -5,6 +5,7 @@ import { CLOSURE_TYPES } from '../../../../contract/vocabulary';
 import { fenToInput, parseYuanInput } from '../../../format';
 import { useCall } from '../../../api/client';
 import { DateField } from './DateField';
+import { useMayCall } from './mayCall';
 import { opt, useContractForm } from './useContractForm';
 
 type Values = {
@@ -22,9 +23,16 @@ type Values = {
   note: string;
 };
 
-/** 新建 / 修改案件. Every field is checked as it is typed, with the rules the core applies. */
+/**
+ * 新建 / 修改案件. Every field is checked as it is typed, with the rules the core applies. The handler is
+ * named here only by the chief or an administrator creating a case (a staff member's new case is their
+ * own); an existing case changes hands through 改派承办人 (ReassignForm), never through this form.
+ */
 export function CaseForm({ current, onDone }: { current?: CaseView['case']; onDone: (id: number) => void }) {
   const options = useCall('ledger.filterOptions', {});
+  const namesHandler = useMayCall('ledger.edit.reassignCase') && !current;
+  const role = useCall('auth.status', {}).data?.user?.role;
+  const fixedHandler = current ? (current.handlerName ?? '（未指定）') : role === 'staff' ? '本人' : '由执行局长指定';
   const { form, submit, busy } = useContractForm<Values, 'ledger.edit.saveCase'>({
     call: 'ledger.edit.saveCase',
     schema: caseInput,
@@ -59,7 +67,7 @@ export function CaseForm({ current, onDone }: { current?: CaseView['case']; onDo
           closedOn: opt(v.closedOn),
           closureType: (v.closureType ?? undefined) as never,
           amountDueFen: amount.ok ? (amount.fen ?? undefined) : undefined,
-          handlerId: v.handlerId ? Number(v.handlerId) : undefined,
+          handlerId: namesHandler && v.handlerId ? Number(v.handlerId) : undefined,
           note: opt(v.note),
         },
         errors: amount.ok ? {} : ({ amountDue: amount.reason } as Record<string, string>),
@@ -78,14 +86,18 @@ export function CaseForm({ current, onDone }: { current?: CaseView['case']; onDo
           <DateField label="收到申请执行书日期" description="六个月期限自此起算" {...form.getInputProps('applicationReceivedOn')} />
           <DateField label="立案日期" {...form.getInputProps('filedOn')} />
           <TextInput label="执行标的（元）" placeholder="如 125000.00" inputMode="decimal" {...form.getInputProps('amountDue')} />
-          <Select
-            label="承办人"
-            placeholder="选择承办人"
-            clearable
-            searchable
-            data={(options.data?.handlers ?? []).map((h) => ({ value: String(h.id), label: h.displayName }))}
-            {...form.getInputProps('handlerId')}
-          />
+          {namesHandler ? (
+            <Select
+              label="承办人"
+              placeholder="选择承办人"
+              clearable
+              searchable
+              data={(options.data?.handlers ?? []).map((h) => ({ value: String(h.id), label: h.displayName }))}
+              {...form.getInputProps('handlerId')}
+            />
+          ) : (
+            <TextInput label="承办人" value={fixedHandler} readOnly description={current ? '改派请用「改派承办人」' : undefined} />
+          )}
           <DateField label="发现财产日期" description="执行中发现财产的，六个月自此起算" {...form.getInputProps('propertyFoundOn')} />
           <div />
           <DateField label="结案日期" {...form.getInputProps('closedOn')} />
