@@ -6,6 +6,7 @@ import { CourtsAdmin } from './CourtsAdmin';
 import { HolidaysAdmin } from './HolidaysAdmin';
 import { EfileSettings } from './EfileSettings';
 import { ApprovalSettings } from './ApprovalSettings';
+import { ImportSynonymsAdmin } from './ImportSynonymsAdmin';
 
 /** Settings: the court's identity and rules for everyone to read, users for the administrator. Modules add tabs. */
 export function SettingsPage() {
@@ -22,6 +23,7 @@ export function SettingsPage() {
           <Tabs.Tab value="approvals">审批</Tabs.Tab>
           {isAdmin && <Tabs.Tab value="users">用户管理</Tabs.Tab>}
           {isAdmin && <Tabs.Tab value="courts">法院</Tabs.Tab>}
+          {isAdmin && <Tabs.Tab value="import">台账导入</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="court" pt="md">
           <CourtSettings editable={isAdmin} />
@@ -38,6 +40,11 @@ export function SettingsPage() {
         {isAdmin && (
           <Tabs.Panel value="courts" pt="md">
             <CourtsAdmin />
+          </Tabs.Panel>
+        )}
+        {isAdmin && (
+          <Tabs.Panel value="import" pt="md">
+            <ImportSynonymsAdmin />
           </Tabs.Panel>
         )}
         {isAdmin && (

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Group, Stack, Stepper, Table, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { CallOutput } from '../../../../contract';
 import type { ImportPreviewResult } from '../../../../contract/calls/ledgerExcel';
@@ -22,11 +22,23 @@ export function ImportPage() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   const history = useCall('ledger.import.history', {});
+  const status = useCall('auth.status', {});
+  const isAdmin = status.data?.user?.role === 'admin';
   const step = outcome ? 2 : preview ? 1 : 0;
+
+  // The staged workbook (names, phone and ID numbers) is removed as soon as its preview ends:
+  // another file chosen, 重新选择文件, or leaving the page. A commit removes it on the server.
+  const staged = useRef<string | null>(null);
+  const discard = (uploadId: string | null) => {
+    if (uploadId) void api.call('ledger.import.discard', { uploadId });
+  };
+  useEffect(() => () => discard(staged.current), []);
 
   const load = async (u: StagedUpload, sheet?: string) => {
     setBusy(true);
     try {
+      if (staged.current && staged.current !== u.uploadId) discard(staged.current);
+      staged.current = u.uploadId;
       setPreview(await api.run('ledger.import.preview', { uploadId: u.uploadId, sheet }));
       setUpload(u);
     } catch (e) {
@@ -40,6 +52,7 @@ export function ImportPage() {
     setBusy(true);
     try {
       setOutcome(await api.run('ledger.import.commit', { uploadId: upload.uploadId, sheet: preview.sheet }));
+      staged.current = null;
       void qc.invalidateQueries();
     } catch (e) {
       showError(e);
@@ -47,7 +60,13 @@ export function ImportPage() {
       setBusy(false);
     }
   };
-  const restart = () => (setUpload(null), setPreview(null), setOutcome(null));
+  const restart = () => {
+    discard(staged.current);
+    staged.current = null;
+    setUpload(null);
+    setPreview(null);
+    setOutcome(null);
+  };
   const importable = preview ? preview.counts.ok + preview.counts.warning : 0;
 
   return (
@@ -73,7 +92,7 @@ export function ImportPage() {
 
       {step === 1 && preview && (
         <Stack>
-          <ImportPreview preview={preview} onSheet={(s) => upload && load(upload, s)} />
+          <ImportPreview preview={preview} isAdmin={isAdmin} onSheet={(s) => upload && load(upload, s)} />
           <Group>
             <Button onClick={commit} loading={busy} disabled={importable === 0} data-testid="import-commit">
               导入 {importable} 件

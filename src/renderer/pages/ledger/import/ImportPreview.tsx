@@ -4,6 +4,7 @@ import { DataTable } from 'mantine-datatable';
 import { useMemo, useState } from 'react';
 import type { ImportPreviewResult, ImportPreviewRow } from '../../../../contract/calls/ledgerExcel';
 import { formatYuan } from '../../../format';
+import { UnknownValues } from './UnknownValues';
 
 const STATUS: Record<ImportPreviewRow['status'], { label: string; color: string }> = {
   ok: { label: '可导入', color: 'teal' },
@@ -14,7 +15,7 @@ const STATUS: Record<ImportPreviewRow['status'], { label: string; color: string 
 const PAGE = 50;
 
 /** Every row of the file with its problems, before anything is written. */
-export function ImportPreview({ preview, onSheet }: { preview: ImportPreviewResult; onSheet: (sheet: string) => void }) {
+export function ImportPreview({ preview, onSheet, isAdmin }: { preview: ImportPreviewResult; onSheet: (sheet: string) => void; isAdmin: boolean }) {
   const c = preview.counts;
   const [filter, setFilter] = useState<string>(c.error ? 'error' : 'all');
   const [page, setPage] = useState(1);
@@ -68,6 +69,7 @@ export function ImportPreview({ preview, onSheet }: { preview: ImportPreviewResu
           </List>
         </Alert>
       )}
+      <UnknownValues values={preview.unknownValues} isAdmin={isAdmin} onAdded={() => onSheet(preview.sheet)} />
       <SegmentedControl
         value={filter}
         onChange={(v) => (setFilter(v), setPage(1))}
@@ -94,12 +96,12 @@ export function ImportPreview({ preview, onSheet }: { preview: ImportPreviewResu
         paginationText={({ from, to, totalRecords }) => `第 ${from}–${to} 件，共 ${totalRecords} 件`}
         data-testid="import-preview-table"
         columns={[
-          { accessor: 'rows', title: '行号', width: 70, render: (r) => r.rows.join('、') },
-          { accessor: 'caseNo', title: '案号', width: 190, render: (r) => r.caseNo ?? '—' },
-          { accessor: 'applicants', title: '申请执行人', width: 140, render: (r) => r.summary.applicants || '—' },
-          { accessor: 'debtors', title: '被执行人', width: 140, render: (r) => r.summary.debtors || '—' },
-          { accessor: 'amount', title: '执行标的（元）', width: 130, textAlign: 'right', render: (r) => (r.summary.amountDueFen === null ? '—' : formatYuan(r.summary.amountDueFen)) },
-          { accessor: 'mode', title: '交叉方式', width: 90, render: (r) => r.summary.mode ?? '—' },
+          { accessor: 'rows', title: '行号', width: 56, render: (r) => r.rows.join('、') },
+          { accessor: 'caseNo', title: '案号', width: 178, noWrap: true, render: (r) => r.caseNo ?? '—' },
+          { accessor: 'applicants', title: '申请执行人', width: 110, render: (r) => r.summary.applicants || '—' },
+          { accessor: 'debtors', title: '被执行人', width: 110, render: (r) => r.summary.debtors || '—' },
+          { accessor: 'amount', title: '标的（元）', width: 100, textAlign: 'right', render: (r) => (r.summary.amountDueFen === null ? '—' : formatYuan(r.summary.amountDueFen)) },
+          { accessor: 'mode', title: '交叉方式', width: 84, render: (r) => r.summary.mode ?? '—' },
           { accessor: 'status', title: '结果', width: 130, render: (r) => <Badge color={STATUS[r.status].color}>{STATUS[r.status].label}</Badge> },
           {
             accessor: 'problems',
