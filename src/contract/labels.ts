@@ -30,6 +30,7 @@ export const FIELD_LABELS: Record<string, string> = {
   longPendingMonths: '超长期未结（月）',
   offloadMinCaseMonths: '“立案过短”提示（月）',
   doubleCheckStallMonths: '一案双查停滞期（月）',
+  openDeductionDays: '扣除期间未结提示（日）',
   page: '页码',
   pageSize: '每页条数',
   from: '开始日期',

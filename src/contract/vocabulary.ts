@@ -10,7 +10,7 @@ export const DECISION_DOC_TYPES = ['督促执行令', '裁定书', '决定书', 
 export const CASE_TYPE_CODES = ['执', '执恢', '执保', '执异', '执复', '执监', '执协', '执他'] as const;
 export const CLOSURE_TYPES = ['执行完毕', '终结本次执行程序', '终结执行', '销案', '不予执行', '驳回申请'] as const;
 export const MEASURES = [
-  '网络查控', '查封', '扣押', '冻结', '扣划', '评估拍卖', '以物抵债', '限制消费', '失信', '拘传', '罚款', '拘留', '搜查', '移送拒执', '执行和解', '其他',
+  '网络查控', '查封', '扣押', '冻结', '扣划', '评估拍卖', '以物抵债', '限制消费', '失信', '拘传', '罚款', '拘留', '搜查', '移送拒执', '执行和解', '委托执行情况函复', '其他',
 ] as const;
 export const DEDUCTION_KINDS = ['公告', '鉴定评估', '管辖争议', '执行协调', '暂缓', '中止'] as const;
 export const TRANSFER_STATES = [

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCall } from '../define';
 import { TRANSFER_MODES, TRANSFER_REASONS, TRANSFER_STATES } from '../vocabulary';
 import { id, instant, legalDate, paging } from './common';
+import { clockStatus, legalGround, offloadWarning } from './ledgerDeadlines';
 
 /**
  * Transfer approval by the chief of enforcement (执行局长), issue 4.
@@ -121,6 +122,11 @@ export const requestCase = z.object({
   handlerName: z.string().nullable(),
   transferId: id,
   transferState: z.enum(TRANSFER_STATES),
+  /**
+   * The ledger's six-month clock and the grounds that hold (with their legal source), as stored when
+   * the request was submitted (snapshot) or, for a draft, as of now. The 报请函 cites the grounds that hold.
+   */
+  legal: z.object({ clock: clockStatus.nullable(), grounds: z.array(legalGround), asOf: z.string(), snapshot: z.boolean() }),
   /** The case's history, newest first: transfer events and progress entries. */
   history: z.array(historyItem),
 });
@@ -140,6 +146,8 @@ export const requestDetail = z.object({
     originalCourtName: z.string(),
   }),
   cases: z.array(requestCase),
+  /** Soft 甩包袱 warnings (never blocks; 2024 opinion Part V not verified), shown to the chief. */
+  offloadWarnings: z.array(offloadWarning.extend({ caseNo: z.string() })),
   decisions: z.array(decisionRow),
   attachments: z.array(attachmentRow),
   documents: z.array(documentRow),
@@ -184,6 +192,8 @@ export const approvalCalls = {
           closed: z.boolean(),
           /** Why the ledger suggests it (e.g. 超六个月未执行), when it is a discovery candidate. */
           suggestion: z.string().nullable(),
+          /** The ledger's six-month clock for the case (null when closed). */
+          clock: clockStatus.nullable(),
           openRequestId: z.number().nullable(),
         }),
       ),

@@ -27,18 +27,23 @@ export const deadlineSettings = z.object({
   offloadMinCaseMonths: z.number().int().min(0).max(60),
   /** Local setting (法〔2021〕322号 item 31, 一案双查): a stall at the original court longer than this many months raises the check. */
   doubleCheckStallMonths: z.number().int().min(1).max(60),
+  /** Local setting ❓ (执行程序解释 第十三条 names the intervals, not how long one may stay open): an interval still open after this many days raises a soft reminder to record its end. */
+  openDeductionDays: z.number().int().min(7, '至少 7 日').max(730, '不超过 730 日'),
 });
 export type DeadlineSettings = z.infer<typeof deadlineSettings>;
 
-export const REMINDER_KINDS = ['filing', 'entry', 'urge', 'sixMonth', 'zhongben', 'payout', 'weekly'] as const;
+export const REMINDER_KINDS = ['filing', 'entry', 'urge', 'sixMonth', 'deduction', 'zhongben', 'payout', 'entrustStart', 'entrustReport', 'weekly'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 export const REMINDER_KIND_LABELS: Record<ReminderKind, string> = {
   filing: '移入立案',
   entry: '信息填报',
   urge: '督促限期',
   sixMonth: '六个月期限',
+  deduction: '扣除期间未结束',
   zhongben: '终本三个月',
   payout: '案款发放',
+  entrustStart: '委托执行开始',
+  entrustReport: '委托执行函复',
   weekly: '本周进展',
 };
 export const REMINDER_LEVELS = ['overdue', 'soon', 'ok'] as const;
@@ -61,6 +66,27 @@ export const reminder = z.object({
   warning: z.string().optional(),
 });
 export type Reminder = z.infer<typeof reminder>;
+
+/** A case's six-month clock (民诉法237) as every screen shows it: whose clock, start and why, deducted, due/overdue. */
+export const clockStatus = z.object({
+  runs: z.boolean(),
+  /** Why the clock starts when it does — or why it does not run here. */
+  why: z.string(),
+  startOn: z.string().nullable(),
+  startKind: z.string().nullable(),
+  endOn: z.string().nullable(),
+  deductedDays: z.number().int(),
+  past: z.boolean(),
+  /** Negative = past the end by that many days. */
+  daysLeft: z.number().int().nullable(),
+  source: z.string(),
+  warning: z.string().optional(),
+});
+export type ClockStatus = z.infer<typeof clockStatus>;
+
+/** A ground for reporting a case for cross-execution, whether it holds on the ledger's facts, and its legal source. */
+export const legalGround = z.object({ reason: z.string(), holds: z.boolean(), basis: z.string(), source: z.string(), note: z.string() });
+export type LegalGround = z.infer<typeof legalGround>;
 
 export const DISCOVERY_CLASSES = ['sixMonth', 'zhongben', 'debtor'] as const;
 export type DiscoveryClass = (typeof DISCOVERY_CLASSES)[number];

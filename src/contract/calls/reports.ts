@@ -38,7 +38,7 @@ export const weeklyCaseRow = z.object({
 export type WeeklyCaseRow = z.infer<typeof weeklyCaseRow>;
 
 export const overdueItem = z.object({
-  kind: z.enum(['立案', '六个月', '督促期限', '案款发放']),
+  kind: z.enum(['立案', '六个月', '督促期限', '终本', '案款发放']),
   caseId: z.number(),
   caseNo: z.string(),
   transferId: z.number().nullable(),

@@ -6,6 +6,7 @@ import { getSettings } from '../settings/settings';
 import { attachmentsOf } from './attachments';
 import { documentsOf } from './documents/store';
 import { caseHistory, getCase, partiesOf } from './ledgerBridge';
+import { caseLegal, requestOffloadWarnings } from './legal';
 import { AFTER_HANDOVER, canRead, isOpen, mayDecideLevel, pendingLevel } from './rules';
 import { courtName, decisionsOf, getRequest, isSuperseded, linksOf, toRow, versionsOf, type DecisionRecord, type RequestRecord } from './store';
 
@@ -68,9 +69,11 @@ export function requestDetail(app: CoreApp, user: UserPublic, requestId: number)
         handlerName: c.handlerName,
         transferId: l.transferId,
         transferState: l.transferState,
+        legal: caseLegal(app, r, c.id),
         history: caseHistory(app, c.id),
       };
     }),
+    offloadWarnings: requestOffloadWarnings(app, r, links),
     decisions: decisionsOf(app, requestId).map(decisionOut),
     attachments: attachmentsOf(app, requestId),
     documents: documentsOf(app, requestId),

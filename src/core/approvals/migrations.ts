@@ -123,4 +123,10 @@ CREATE TABLE notifications (
 CREATE INDEX notifications_user ON notifications(user_id, read_at, id);
 `,
   },
+  {
+    // The six-month clock and the grounds that held when a version was submitted (issue 11 §9),
+    // so the decision and the 报请函 rest on what the ledger said then (approvals/legal.ts).
+    id: 'approvals/0002_case_legal_snapshot',
+    sql: `ALTER TABLE approval_request_cases ADD COLUMN legal_json TEXT;`,
+  },
 ];

@@ -7,6 +7,7 @@ import { getSettings } from '../settings/settings';
 import { createDraftTransfer, getCase, moveTransfer, syncDraftTransfer, transferState, type CaseRow, type TransferFields } from './ledgerBridge';
 import { AFTER_HANDOVER, assertCaseOpen, assertCourts, assertRequester, assertSubmittable, isOpen, needsSecondLevel } from './rules';
 import { carryAttachments } from './attachments';
+import { freezeLegal } from './legal';
 import { getRequest, linksOf, openRequestForCase, isSuperseded, type RequestRecord } from './store';
 
 export type DraftInput = {
@@ -156,6 +157,8 @@ export function submitRequest(app: CoreApp, user: UserPublic, requestId: number)
   app.sqlite
     .prepare(`UPDATE approval_requests SET state = '待审批', submitted_at = ?, updated_at = ?, needs_second_level = ? WHERE id = ?`)
     .run(now, now, second ? 1 : 0, requestId);
+  // What the ledger says when the request is reported (clock, grounds) is kept with this version.
+  freezeLegal(app, r);
   for (const l of links) {
     const state = transferState(app, l.transferId);
     if (state !== '草稿' && state !== '已退回') fail('INVALID_STATE', `案件${l.caseNo}的移送记录为「${state}」，不能报请审批`);

@@ -20,7 +20,7 @@ export function narrative(f: WeeklyFigures): Narrative {
   const modes = f.byMode.filter((m) => m.total > 0).map((m) => `${m.mode}${m.total}件`).join('、') || '无';
   const dirs = f.byDirection.filter((d) => d.total > 0).map((d) => `${d.direction}${d.total}件`).join('、') || '无';
   const closed = f.closedByType.length ? f.closedByType.map((c) => `${c.closureType}${c.total}件`).join('、') : '无';
-  const overdueKinds = ['立案', '六个月', '督促期限', '案款发放'] as const;
+  const overdueKinds = ['立案', '六个月', '督促期限', '终本', '案款发放'] as const;
   const overdueText = f.overdue.length
     ? overdueKinds
         .map((k) => [k, f.overdue.filter((o) => o.kind === k).length] as const)
@@ -63,10 +63,11 @@ export function narrative(f: WeeklyFigures): Narrative {
   };
 }
 
-export const KIND_LABEL: Record<'立案' | '六个月' | '督促期限' | '案款发放', string> = {
+export const KIND_LABEL: Record<'立案' | '六个月' | '督促期限' | '终本' | '案款发放', string> = {
   立案: '收案后逾期未立案',
   六个月: '超过六个月未执结',
   督促期限: '督促期限届满未执结',
+  终本: '立案未满三个月即终本',
   案款发放: '案款逾期未发放',
 };
 

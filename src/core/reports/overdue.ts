@@ -1,18 +1,48 @@
 import type { OverdueItem } from '../../contract/calls/reports';
 import type { CoreApp } from '../app';
-import { addMonths, dayPeriod, type HolidayCalendar } from '../calendar/period';
-import { daysBetween, plusDays } from '../ledger/dates';
+import type { HolidayCalendar } from '../calendar/period';
+import { evaluateClock, type ClockFacts } from '../ledger/deadlines/caseClocks';
+import { filingDue, heldElsewhereFrom, payoutDue, URGE_RUNNING, URGE_SOURCE, ZHONGBEN_SOURCE, zhongbenEarliest, filingSource, payoutSource } from '../ledger/deadlines/gates';
+import type { DeductibleInterval, SixMonthClock } from '../ledger/deadlines/sixMonthClock';
+import { SIX_MONTH_SOURCE } from '../ledger/deadlines/sixMonthClock';
+import { daysBetween } from '../ledger/dates';
 import { getSettings } from '../settings/settings';
 import type { TransferAsOf } from './asOf';
 import { byCaseNo, wan } from './format';
 
 /**
- * Overdue items as they stood at the end of the reporting week. Computed here from the same rules
- * as the ledger's reminders (src/core/ledger/deadlines) rather than by calling them, because the
- * reminders answer "as of now" and a past week's report must not move when it is produced again.
+ * Overdue items as they stood at the end of the reporting week. The RULES are the ledger's own
+ * (src/core/ledger/deadlines: whose clock, six months with merged/clipped deductions and the holiday
+ * roll, filing, 督促, 终本, payout); only the FACTS differ: they are those known at the week's cutoff
+ * (transfers rebuilt by asOf.ts, deductions and entries recorded before it), so a past week's report
+ * does not move when it is produced again, while the ledger's reminders answer "as of now".
  */
 export type Unpaid = { onDate: string; fen: number; n: number };
 export type CaseFacts = { caseId: number; caseNo: string; since: string; applicationReceivedOn: string | null; primary: TransferAsOf };
+
+type Row = {
+  id: number;
+  typeCode: string;
+  foundOn: string | null;
+  filedOn: string | null;
+  closedOn: string | null;
+  handedOver: string;
+  closureType: string | null;
+};
+
+/** Case facts the figures do not carry, as known at the cutoff (closure type from case_closure_history). */
+function caseRows(app: CoreApp, ids: number[], cutoffAt: string): Map<number, Row> {
+  if (!ids.length) return new Map();
+  const rows = app.sqlite
+    .prepare(
+      `SELECT c.id, c.type_code AS typeCode, c.property_found_on AS foundOn, c.filed_on AS filedOn, c.closed_on AS closedOn,
+              (SELECT json_group_object(t.id, t.handed_over_on) FROM transfers t WHERE t.case_id = c.id) AS handedOver,
+              (SELECT h.closure_type FROM case_closure_history h WHERE h.case_id = c.id AND h.at < ? ORDER BY h.at DESC, h.id DESC LIMIT 1) AS closureType
+       FROM cases c WHERE c.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(cutoffAt, JSON.stringify(ids)) as Row[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
 
 export function overdueAsOf(
   app: CoreApp,
@@ -28,49 +58,85 @@ export function overdueAsOf(
   // Thousands of cases share a few hundred dates: each date sum is worked out once.
   const lateOf = new Map<string, number>();
   const late = (due: string) => lateOf.get(due) ?? lateOf.set(due, daysBetween(due, w.endOn)).get(due)!;
-  const sixMonthsOf = new Map<string, string>();
-  const sixMonthsDue = (start: string, deductedDays: number) => {
-    const k = `${start}+${deductedDays}`;
-    return sixMonthsOf.get(k) ?? sixMonthsOf.set(k, plusDays(addMonths(start, 6), deductedDays)).get(k)!;
-  };
 
-  // Deductible intervals known at the cutoff (执行程序解释 第十三条), clipped to the week's end.
-  const deducted = new Map<number, number>();
+  const ids = cases.map((c) => c.caseId);
+  const info = caseRows(app, ids, w.cutoffAt);
+  // Deductible intervals recorded by the cutoff (执行程序解释 第十三条); the clock merges and clips them.
+  const deductions = new Map<number, DeductibleInterval[]>();
   for (const d of app.sqlite
-    .prepare(`SELECT case_id AS caseId, start_on AS s, end_on AS e FROM deductions WHERE created_at < ? AND start_on <= ?`)
-    .all(w.cutoffAt, w.endOn) as { caseId: number; s: string; e: string | null }[]) {
-    const end = d.e && d.e < w.endOn ? d.e : w.endOn;
-    deducted.set(d.caseId, (deducted.get(d.caseId) ?? 0) + daysBetween(d.s, end) + 1);
+    .prepare(`SELECT case_id AS caseId, kind, start_on AS startOn, end_on AS endOn FROM deductions WHERE created_at < ? AND case_id IN (SELECT value FROM json_each(?))`)
+    .all(w.cutoffAt, JSON.stringify(ids)) as (DeductibleInterval & { caseId: number })[]) {
+    (deductions.get(d.caseId) ?? deductions.set(d.caseId, []).get(d.caseId)!).push(d);
   }
+  // Cases resolved (化解) by an entry known at the cutoff.
+  const resolved = new Set(
+    app.sqlite
+      .prepare(
+        `SELECT DISTINCT p.case_id FROM progress_entries p
+         WHERE p.resolved = 1 AND p.on_date <= ? AND p.recorded_at < ? AND (p.voided_at IS NULL OR p.voided_at >= ?) AND p.case_id IN (SELECT value FROM json_each(?))`,
+      )
+      .pluck()
+      .all(w.endOn, w.cutoffAt, w.cutoffAt, JSON.stringify(ids)) as number[],
+  );
+  const transfersOf = new Map<number, TransferAsOf[]>();
+  for (const t of crossTransfers) (transfersOf.get(t.caseId) ?? transfersOf.set(t.caseId, []).get(t.caseId)!).push(t);
 
   for (const t of crossTransfers) {
-    const open = t.state === '已决定' || t.state === '已移送';
-    // Registering a received case (local rule ❓, domain brief §6.3; setting filingDays).
-    if (open && t.direction === '移入') {
-      const base = t.receivedOn ?? t.decidedOn;
-      if (base) {
-        const due = dayPeriod(cal, base, s.filingDays).due;
-        if (w.endOn > due)
-          out.push({ kind: '立案', caseId: t.caseId, caseNo: caseNoOf.get(t.caseId) ?? '', transferId: t.id, dueOn: due, daysOverdue: late(due), what: `收案后 ${s.filingDays} 日内应立案，尚未立案`, source: '本院设置（收案后立案期限）' });
-      }
+    // Registering a received case (local rule ❓, domain brief §6.3; setting filingDays) — due from receipt.
+    if (t.direction === '移入' && !t.filedOn && t.receivedOn && (t.state === '已决定' || t.state === '已移送')) {
+      const due = filingDue(cal, t.receivedOn, s.filingDays).due;
+      if (w.endOn > due)
+        out.push({ kind: '立案', caseId: t.caseId, caseNo: caseNoOf.get(t.caseId) ?? '', transferId: t.id, dueOn: due, daysOverdue: late(due), what: `收到移送案件（${t.receivedOn}）后 ${s.filingDays} 日内应立案，尚未立案`, source: filingSource(s.filingDays) });
     }
     // 督促执行令 deadline missed (执行程序解释 第十二条: the superior court shall then 提级 or 指令).
-    if (t.mode === '督促' && t.deadlineOn && (t.state === '已决定' || t.state === '已移送' || t.state === '已立案' || t.state === '办理中') && w.endOn > t.deadlineOn) {
-      out.push({ kind: '督促期限', caseId: t.caseId, caseNo: caseNoOf.get(t.caseId) ?? '', transferId: t.id, dueOn: t.deadlineOn, daysOverdue: late(t.deadlineOn), what: '督促执行令所定期限届满，尚未执结', source: '执行程序解释第十二条' });
+    if (t.mode === '督促' && t.deadlineOn && t.state && URGE_RUNNING.has(t.state) && w.endOn > t.deadlineOn) {
+      out.push({ kind: '督促期限', caseId: t.caseId, caseNo: caseNoOf.get(t.caseId) ?? '', transferId: t.id, dueOn: t.deadlineOn, daysOverdue: late(t.deadlineOn), what: '督促执行令所定期限届满，尚未执结', source: URGE_SOURCE });
     }
   }
 
+  const memo = new Map<string, SixMonthClock>();
+  const heldElsewhere = new Set<number>();
   for (const c of cases) {
-    const t = c.primary;
-    if (!t.state || !['已决定', '已移送', '已立案', '办理中'].includes(t.state)) continue;
-    // The six-month clock runs at the court that executes: ours unless the case went out (移出).
-    if (t.direction === '移出') continue;
-    const start = t.direction === '移入' ? (t.filedOn ?? t.receivedOn ?? t.decidedOn) : c.applicationReceivedOn;
-    if (!start) continue;
-    // 民事诉讼法第二百三十七条 "超过六个月": the day after the six-month end date, plus deducted days.
-    const due = sixMonthsDue(start, deducted.get(c.caseId) ?? 0);
-    if (w.endOn > due)
-      out.push({ kind: '六个月', caseId: c.caseId, caseNo: c.caseNo, transferId: t.id, dueOn: due, daysOverdue: late(due), what: `自 ${start} 起超过六个月未执结（已扣除 ${deducted.get(c.caseId) ?? 0} 日）`, source: '民事诉讼法第二百三十七条；执行程序解释第十条、第十三条' });
+    const r = info.get(c.caseId);
+    if (!r) continue;
+    // Closed as known at the cutoff: a closure type recorded by then, closed on or before the week's end.
+    const closed = !!r.closureType && (!r.closedOn || r.closedOn <= w.endOn);
+    const handed = JSON.parse(r.handedOver || '{}') as Record<string, string | null>;
+    const f: ClockFacts = {
+      caseId: c.caseId,
+      caseNo: c.caseNo,
+      handlerId: null,
+      typeCode: r.typeCode,
+      applicationReceivedOn: c.applicationReceivedOn,
+      propertyFoundOn: r.foundOn && r.foundOn <= w.endOn ? r.foundOn : null,
+      filedOn: r.filedOn,
+      closedOn: closed ? r.closedOn : null,
+      closureType: closed ? r.closureType : null,
+      resolved: resolved.has(c.caseId),
+      transfers: transfersOf.get(c.caseId) ?? [],
+      deductions: deductions.get(c.caseId) ?? [],
+    };
+    const e = evaluateClock(cal, f, w.endOn, memo);
+    if (e.start.runs && e.clock?.past) {
+      const k = e.clock;
+      out.push({ kind: '六个月', caseId: c.caseId, caseNo: c.caseNo, transferId: c.primary.id, dueOn: k.endOn, daysOverdue: late(k.endOn), what: `自${e.start.startKind}（${k.startOn}）起超过六个月未执结（已扣除 ${k.deductedDays} 日）`, source: SIX_MONTH_SOURCE });
+    }
+    // 终本 entered before the three months had passed (终本规定 第一条第四项).
+    if (closed && r.closureType === '终结本次执行程序' && r.filedOn && r.closedOn) {
+      const earliest = zhongbenEarliest(r.filedOn);
+      if (r.closedOn < earliest)
+        out.push({ kind: '终本', caseId: c.caseId, caseNo: c.caseNo, transferId: c.primary.id, dueOn: earliest, daysOverdue: daysBetween(r.closedOn, earliest), what: `终本结案（${r.closedOn}）时立案（${r.filedOn}）未超过三个月`, source: ZHONGBEN_SOURCE });
+    }
+    // Money held by another court after the case went to it is not ours to pay out (gates.ts).
+    const u = unpaid.get(c.caseId);
+    if (u) {
+      const held = heldElsewhereFrom({
+        closureType: f.closureType,
+        closedOn: f.closedOn,
+        transfers: f.transfers.map((t) => ({ mode: t.mode, direction: t.direction, state: t.state, handedOverOn: handed[String(t.id)] ?? null, decidedOn: t.decidedOn })),
+      });
+      if (held && u.onDate >= held) heldElsewhere.add(c.caseId);
+    }
   }
 
   // Case money not paid out in time (法发〔2017〕6号: 30 days; local setting payoutDays, e.g. 湖北 5 days).
@@ -78,9 +144,10 @@ export function overdueAsOf(
   // the case entered cross-execution that is old enough to be due and has no payout recorded by the cutoff.
   const dueOf = new Map<string, string>();
   for (const [caseId, u] of unpaid) {
-    const due = dueOf.get(u.onDate) ?? dueOf.set(u.onDate, dayPeriod(cal, u.onDate, s.payoutDays).due).get(u.onDate)!;
+    if (heldElsewhere.has(caseId)) continue;
+    const due = dueOf.get(u.onDate) ?? dueOf.set(u.onDate, payoutDue(cal, u.onDate, s.payoutDays).due).get(u.onDate)!;
     if (w.endOn > due)
-      out.push({ kind: '案款发放', caseId, caseNo: caseNoOf.get(caseId) ?? '', transferId: null, dueOn: due, daysOverdue: late(due), what: `自 ${u.onDate} 起到位${u.n > 1 ? ` ${u.n} 笔` : ''}共 ${wan(u.fen)} 万元，未登记发放`, source: `执行款物管理规定（法发〔2017〕6号）；本院设置 ${s.payoutDays} 日` });
+      out.push({ kind: '案款发放', caseId, caseNo: caseNoOf.get(caseId) ?? '', transferId: null, dueOn: due, daysOverdue: late(due), what: `自 ${u.onDate} 起到位${u.n > 1 ? ` ${u.n} 笔` : ''}共 ${wan(u.fen)} 万元，未登记发放`, source: payoutSource(s.payoutDays) });
   }
   return out.sort((a, b) => b.daysOverdue - a.daysOverdue || byCaseNo(a.caseNo, b.caseNo));
 }

@@ -19,4 +19,6 @@ export const DEADLINE_DEFAULTS: DeadlineSettings = {
   offloadMinCaseMonths: 6,
   // 一案双查 (法〔2021〕322号 item 31): a stall longer than the 237 six months.
   doubleCheckStallMonths: 6,
+  // ❓ local setting: an interval of 执行程序解释 第十三条 open longer than 90 days is worth a look (soft reminder).
+  openDeductionDays: 90,
 };

@@ -1,18 +1,17 @@
 import type { CoreApp } from '../../app';
 import type { Reminder, ReminderKind, ReminderLevel } from '../../../contract/calls/ledgerDeadlines';
-import { addMonths, dayPeriod, nextWorkingDay, plusDays, type HolidayCalendar, type PeriodEnd } from '../../calendar/period';
+import { nextWorkingDay, plusDays, type HolidayCalendar, type PeriodEnd } from '../../calendar/period';
 import { loadCalendar } from '../../calendar/calendar';
 import { getSettings } from '../../settings/settings';
 import { chinaToday } from '../excelImport/analyseWorkbook';
-import { daysBetween } from './sixMonthClock';
+import { daysBetween, SIX_MONTH_SOURCE } from './sixMonthClock';
 import { openCaseClocks, scopeSql, type ScopeOpts } from './caseClocks';
+import { ENTRUST_REPLY_MEASURE, ENTRUST_SOURCE, entrustDue, filingDue, filingSource, heldElsewhereFrom, payoutDue, payoutSource, URGE_SOURCE, ZHONGBEN_SOURCE, zhongbenEarliest } from './gates';
 
 export type { Reminder } from '../../../contract/calls/ledgerDeadlines';
 
 /** Transfer states in which nothing more is due. */
 const DONE_STATES = `('不予批准', '已化解', '已结案', '已退出')`;
-/** How far back an arrival of money is still chased for payout (older ones predate the ledger's use). */
-const PAYOUT_LOOKBACK_DAYS = 90;
 
 type Ctx = { app: CoreApp; cal: HolidayCalendar; today: string; soon: number; opts: ScopeOpts; out: Reminder[]; days: Map<string, number> };
 
@@ -57,9 +56,9 @@ function filing(x: Ctx, days: number): void {
     .all(...s.params) as TRow[];
   for (const r of rows) {
     push(x, {
-      kind: 'filing', caseId: r.caseId, caseNo: r.caseNo, transferId: r.tid, due: dayPeriod(x.cal, r.d, days),
+      kind: 'filing', caseId: r.caseId, caseNo: r.caseNo, transferId: r.tid, due: filingDue(x.cal, r.d, days),
       what: `${r.mode}执行移入案件应于收到后 ${days} 日内立案（收到 ${r.d}）`,
-      source: `本地规则（设置：移入立案期限 ${days} 日；参照委托执行规定 7 日立案）❓；期间按民诉法第八十五条计算`,
+      source: filingSource(days),
     });
   }
 }
@@ -103,12 +102,12 @@ function urge(x: Ctx): void {
     push(x, {
       kind: 'urge', caseId: r.caseId, caseNo: r.caseNo, transferId: r.tid, due: r.d,
       what: `督促执行令限期 ${r.d} 前执行完毕；逾期无正当理由未执行完毕的，上级法院应裁定提级执行或指令执行`,
-      source: '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉执行程序若干问题的解释》（2020）第十一条、第十二条',
+      source: URGE_SOURCE,
     });
   }
 }
 
-/** 民诉法237 / 执行程序解释 arts. 10 and 13: more than six months, deductible intervals subtracted. */
+/** 民诉法237 / 执行程序解释 arts. 10 and 13: more than six months, deductible intervals subtracted (caseClocks.ts). */
 function sixMonth(x: Ctx): void {
   for (const r of openCaseClocks(x.app, x.cal, x.today, x.opts)) {
     const c = r.clock;
@@ -116,10 +115,30 @@ function sixMonth(x: Ctx): void {
     push(x, {
       kind: 'sixMonth', caseId: r.caseId, caseNo: r.caseNo,
       due: { nominal: c.endOn, due: c.endOn, rolled: false, ...(c.warning ? { warning: c.warning } : {}) },
-      what: c.past
+      what: (c.past
         ? `自${r.startKind}（${c.startOn}）起已超过六个月未执行完毕${ded}，申请执行人可向上一级法院申请（可报请上级）`
-        : `自${r.startKind}（${c.startOn}）起六个月于 ${c.endOn} 届满${ded}；超过即可报请上级`,
-      source: '民事诉讼法 第二百三十七条；执行程序解释 第十条、第十三条（扣除期间）；民法典 第一千二百五十九条（“超过”不含本数）',
+        : `自${r.startKind}（${c.startOn}）起六个月于 ${c.endOn} 届满${ded}；超过即可报请上级`) + `。起算：${r.why}`,
+      source: SIX_MONTH_SOURCE,
+    });
+  }
+}
+
+/** A deductible interval left open for long: a soft reminder to record its end (local setting ❓ openDeductionDays). */
+function openDeduction(x: Ctx, days: number): void {
+  const s = scopeSql(x.opts);
+  const rows = x.app.sqlite
+    .prepare(
+      `SELECT d.id, d.case_id AS caseId, c.case_no AS caseNo, d.kind, d.start_on AS d FROM deductions d JOIN cases c ON c.id = d.case_id
+       WHERE d.end_on IS NULL AND c.closed_on IS NULL AND c.closure_type IS NULL${s.where}`,
+    )
+    .all(...s.params) as { id: number; caseId: number; caseNo: string; kind: string; d: string }[];
+  for (const r of rows) {
+    const due = plusDays(r.d, days);
+    if (daysBetween(x.today, due) > x.soon) continue;
+    push(x, {
+      kind: 'deduction', caseId: r.caseId, caseNo: r.caseNo, due,
+      what: `${r.kind}期间自 ${r.d} 起未登记结束日期，六个月期限一直在扣除；已结束的请登记结束日期（软提示）`,
+      source: `执行程序解释 第十三条（扣除期间）；本地设置：未结超过 ${days} 日提示 ❓`,
     });
   }
 }
@@ -127,7 +146,7 @@ function sixMonth(x: Ctx): void {
 /** 终本 requires more than three months since registration (终本规定 第一条第四项). */
 function zhongben(x: Ctx): void {
   const s = scopeSql(x.opts);
-  const src = '《关于严格规范终结本次执行程序的规定（试行）》第一条第四项（立案超过三个月）';
+  const src = ZHONGBEN_SOURCE;
   const closed = x.app.sqlite
     .prepare(
       `SELECT c.id AS caseId, c.case_no AS caseNo, c.filed_on AS filedOn, c.closed_on AS closedOn FROM cases c
@@ -135,7 +154,7 @@ function zhongben(x: Ctx): void {
     )
     .all(...s.params) as { caseId: number; caseNo: string; filedOn: string; closedOn: string }[];
   for (const r of closed) {
-    const earliest = plusDays(addMonths(r.filedOn, 3), 1);
+    const earliest = zhongbenEarliest(r.filedOn);
     if (r.closedOn >= earliest) continue;
     const early = daysBetween(r.closedOn, earliest);
     x.out.push({
@@ -149,7 +168,7 @@ function zhongben(x: Ctx): void {
     | { id: number; caseNo: string; filedOn: string }
     | undefined;
   if (!open) return;
-  const earliest = plusDays(addMonths(open.filedOn, 3), 1);
+  const earliest = zhongbenEarliest(open.filedOn);
   if (earliest <= x.today) return;
   x.out.push({
     kind: 'zhongben', caseId: open.id, caseNo: open.caseNo, dueOn: earliest, daysLeft: daysBetween(x.today, earliest), level: 'ok',
@@ -157,23 +176,76 @@ function zhongben(x: Ctx): void {
   });
 }
 
-/** Case money paid out within N days of arrival (Hubei local rule 🟡, setting payoutDays). */
+/**
+ * Case money paid out within N days of arrival (Hubei local rule 🟡, setting payoutDays). Every
+ * unpaid arrival stays reminded however old (no look-back window: unpaid money is never dropped),
+ * except money held by another court once our case went to it (gates.ts heldElsewhereFrom).
+ */
 function payout(x: Ctx, days: number): void {
   const s = scopeSql(x.opts);
   const rows = x.app.sqlite
     .prepare(
-      `SELECT p.id AS pid, p.case_id AS caseId, c.case_no AS caseNo, p.on_date AS d, p.amount_fen AS fen
-       FROM progress_entries p JOIN cases c ON c.id = p.case_id
-       WHERE p.amount_fen > 0 AND p.voided_at IS NULL AND p.on_date >= ?
+      `SELECT p.id AS pid, p.case_id AS caseId, c.case_no AS caseNo, p.on_date AS d, p.amount_fen AS fen, c.closure_type AS closureType, c.closed_on AS closedOn
+       FROM progress_entries p INDEXED BY progress_money JOIN cases c ON c.id = p.case_id
+       WHERE p.amount_fen > 0 AND p.voided_at IS NULL
          AND NOT EXISTS (SELECT 1 FROM ledger_payouts o WHERE o.progress_id = p.id)${s.where}`,
     )
-    .all(plusDays(x.today, -PAYOUT_LOOKBACK_DAYS), ...s.params) as { pid: number; caseId: number; caseNo: string; d: string; fen: number }[];
+    .all(...s.params) as { pid: number; caseId: number; caseNo: string; d: string; fen: number; closureType: string | null; closedOn: string | null }[];
+  if (!rows.length) return;
+  const outs = new Map<number, { mode: string; direction: string; state: string; handedOverOn: string | null; decidedOn: string | null }[]>();
+  for (const t of x.app.sqlite
+    .prepare(`SELECT case_id AS caseId, mode, direction, state, handed_over_on AS handedOverOn, decision_on AS decidedOn FROM transfers WHERE direction = '移出'`)
+    .all() as { caseId: number; mode: string; direction: string; state: string; handedOverOn: string | null; decidedOn: string | null }[]) {
+    const l = outs.get(t.caseId);
+    if (l) l.push(t);
+    else outs.set(t.caseId, [t]);
+  }
   for (const r of rows) {
+    const held = heldElsewhereFrom({ closureType: r.closureType, closedOn: r.closedOn, transfers: outs.get(r.caseId) ?? [] });
+    if (held && r.d >= held) continue;
     push(x, {
-      kind: 'payout', caseId: r.caseId, caseNo: r.caseNo, progressId: r.pid, due: dayPeriod(x.cal, r.d, days),
+      kind: 'payout', caseId: r.caseId, caseNo: r.caseNo, progressId: r.pid, due: payoutDue(x.cal, r.d, days),
       what: `案款 ${(r.fen / 100).toFixed(2)} 元于 ${r.d} 到位，应于 ${days} 日内发放（尚未登记发放）`,
-      source: `湖北本地规定（设置：案款发放期限 ${days} 日；嘉鱼法院 2024）🟡；最高法 法发〔2017〕6号 为 30 日`,
+      source: payoutSource(days),
     });
+  }
+}
+
+/**
+ * 委托执行 (民诉法240), both ways: when we are entrusted (移入) we must start within 15 days and
+ * report within 30; when we entrust (移出) the ledger watches the entrusted court do so. Started =
+ * any progress on the case since receipt; reported = a progress entry with the 函复 measure.
+ */
+function entrust(x: Ctx): void {
+  const s = scopeSql(x.opts);
+  const rows = x.app.sqlite
+    .prepare(
+      `SELECT t.id AS tid, t.case_id AS caseId, c.case_no AS caseNo, t.direction, COALESCE(t.received_on, t.handed_over_on) AS d,
+              EXISTS (SELECT 1 FROM progress_entries p WHERE p.case_id = t.case_id AND p.voided_at IS NULL AND p.on_date >= COALESCE(t.received_on, t.handed_over_on)) AS started,
+              EXISTS (SELECT 1 FROM progress_entries p WHERE p.case_id = t.case_id AND p.voided_at IS NULL AND p.on_date >= COALESCE(t.received_on, t.handed_over_on)
+                        AND p.measures LIKE '%${ENTRUST_REPLY_MEASURE}%') AS reported
+       FROM transfers t JOIN cases c ON c.id = t.case_id
+       WHERE t.mode = '委托' AND t.direction IN ('移入', '移出') AND COALESCE(t.received_on, t.handed_over_on) IS NOT NULL
+         AND t.state IN ('已移送', '已立案', '办理中')${s.where}`,
+    )
+    .all(...s.params) as { tid: number; caseId: number; caseNo: string; direction: string; d: string; started: number; reported: number }[];
+  for (const r of rows) {
+    const due = entrustDue(x.cal, r.d);
+    const we = r.direction === '移入';
+    if (!r.started)
+      push(x, {
+        kind: 'entrustStart', caseId: r.caseId, caseNo: r.caseNo, transferId: r.tid, due: due.start,
+        what: we ? `受托执行：本院收到委托函件（${r.d}）后 15 日内应开始执行（尚无执行措施记录）` : `委托执行：受托法院收到委托（${r.d}）后 15 日内应开始执行（尚无其执行情况记录）`,
+        source: ENTRUST_SOURCE,
+      });
+    if (!r.reported)
+      push(x, {
+        kind: 'entrustReport', caseId: r.caseId, caseNo: r.caseNo, transferId: r.tid, due: due.report,
+        what: we
+          ? `受托执行：收到委托（${r.d}）后 30 日内未执行完毕的，应将执行情况函复委托法院（登记进展时选择“${ENTRUST_REPLY_MEASURE}”）`
+          : `委托执行：受托法院 30 日内未执行完毕的应函复执行情况，尚未收到（收到后登记进展“${ENTRUST_REPLY_MEASURE}”）`,
+        source: ENTRUST_SOURCE,
+      });
   }
 }
 
@@ -222,8 +294,10 @@ export function listReminders(app: CoreApp, opts: ScopeOpts & { kinds?: readonly
   if (want('entry') && set.entryNextWorkingDay) entry(x);
   if (want('urge')) urge(x);
   if (want('sixMonth')) sixMonth(x);
+  if (want('deduction')) openDeduction(x, set.openDeductionDays);
   if (want('zhongben')) zhongben(x);
   if (want('payout')) payout(x, set.payoutDays);
+  if (want('entrustStart') || want('entrustReport')) entrust(x);
   if (want('weekly')) weekly(x);
   return x.out.sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.daysLeft - b.daysLeft || a.caseId - b.caseId);
 }

@@ -112,14 +112,20 @@ describe('progress, deductions, supervision', () => {
     expect(again.ok === false && again.error.code).toBe('INVALID_STATE');
   });
 
-  it('refuses overlapping deductible intervals and an end before the start', async () => {
+  it('records overlapping deductible intervals and a known future end (公告期); refuses a twin and an end before the start (解释13)', async () => {
     const { id: caseId } = await newCase();
     await staff.run('ledger.edit.saveDeduction', { caseId, kind: '公告', startOn: '2025-02-01', endOn: '2025-03-01' });
-    const overlap = await staff.call('ledger.edit.saveDeduction', { caseId, kind: '鉴定评估', startOn: '2025-02-20', endOn: '2025-04-01' });
-    expect(overlap.ok === false && overlap.error.message).toMatch(/与已登记的公告期间（2025-02-01 至 2025-03-01）重叠/);
+    // Overlap: the clock deducts the union (sixMonthClock.ts), so both are kept as recorded.
+    await staff.run('ledger.edit.saveDeduction', { caseId, kind: '鉴定评估', startOn: '2025-02-20', endOn: '2025-04-01' });
+    // A 公告 published today runs to a fixed day ahead: the end may be entered now.
+    await staff.run('ledger.edit.saveDeduction', { caseId, kind: '公告', startOn: '2025-06-20', endOn: '2025-08-20' });
+    const twin = await staff.call('ledger.edit.saveDeduction', { caseId, kind: '公告', startOn: '2025-02-01', endOn: '2025-02-10' });
+    expect(twin.ok === false && twin.error.message).toMatch(/「开始日期」2025-02-01 起的公告期间已登记/);
+    const futureStart = await staff.call('ledger.edit.saveDeduction', { caseId, kind: '中止', startOn: '2099-01-01' });
+    expect(futureStart.ok === false && futureStart.error.message).toMatch(/「开始日期」2099-01-01 晚于今天/);
     const backwards = await staff.call('ledger.edit.saveDeduction', { caseId, kind: '中止', startOn: '2025-05-01', endOn: '2025-04-01' });
     expect(backwards.ok === false && backwards.error.message).toMatch(/「结束日期」不能早于开始日期/);
-    expect(count('deductions')).toBe(1);
+    expect(count('deductions')).toBe(3);
   });
 
   it('raises 一案双查 and closes it with a result', async () => {

@@ -38,11 +38,14 @@ export function voidProgress(app: CoreApp, actor: UserPublic, progressId: number
 /** 扣除期间 (执行程序解释 第十三条). Overlapping intervals of the same case would be subtracted twice, so they are refused. */
 export function saveDeduction(app: CoreApp, actor: UserPublic, v: z.output<typeof deductionInput>): { id: number; caseNo: string } {
   const c = caseExists(app, v.caseId);
-  notFuture(app, { startOn: v.startOn, endOn: v.endOn }, { startOn: '开始日期', endOn: '结束日期' });
-  const overlap = app.sqlite
-    .prepare(`SELECT kind, start_on AS s, end_on AS e FROM deductions WHERE case_id = ? AND id != ? AND start_on <= ? AND COALESCE(end_on, '9999-12-31') >= ?`)
-    .get(v.caseId, v.deductionId ?? 0, v.endOn ?? '9999-12-31', v.startOn) as { kind: string; s: string; e: string | null } | undefined;
-  if (overlap) fail('CONFLICT', `「开始日期」与已登记的${overlap.kind}期间（${overlap.s} 至 ${overlap.e ?? '今'}）重叠`, 'startOn');
+  // The start has happened; a known end may lie ahead (a 公告期 runs to a fixed day) — 执行程序解释 第十三条.
+  notFuture(app, { startOn: v.startOn }, { startOn: '开始日期' });
+  // Overlapping intervals are allowed (e.g. 中止 during a 公告): the clock deducts their union, each day once
+  // (sixMonthClock.ts). Only the same interval entered twice is refused.
+  const twin = app.sqlite
+    .prepare(`SELECT 1 FROM deductions WHERE case_id = ? AND id != ? AND kind = ? AND start_on = ?`)
+    .get(v.caseId, v.deductionId ?? 0, v.kind, v.startOn);
+  if (twin) fail('CONFLICT', `「开始日期」${v.startOn} 起的${v.kind}期间已登记`, 'startOn');
   if (v.deductionId) {
     const own = app.sqlite.prepare('SELECT 1 FROM deductions WHERE id = ? AND case_id = ?').get(v.deductionId, v.caseId);
     if (!own) notFound('扣除期间');

@@ -5,7 +5,7 @@ import { useSettingsForm } from './useSettingsForm';
 
 const EMPTY: Values = {
   makeUpDayCounts: true, filingDays: 7, entryNextWorkingDay: true, payoutDays: 5, reminderSoonDays: 3,
-  debtorOpenCasesThreshold: 3, longPendingMonths: 24, offloadMinCaseMonths: 6, doubleCheckStallMonths: 6,
+  debtorOpenCasesThreshold: 3, longPendingMonths: 24, offloadMinCaseMonths: 6, doubleCheckStallMonths: 6, openDeductionDays: 90,
 };
 const NUMBERS: { key: keyof Values; label: string; description: string; min: number; max: number }[] = [
   { key: 'filingDays', label: '移入立案期限（日）', description: '本地规则 ❓：收到移送材料后 N 日内立案（参照委托执行 7 日）', min: 1, max: 60 },
@@ -15,6 +15,7 @@ const NUMBERS: { key: keyof Values; label: string; description: string; min: num
   { key: 'longPendingMonths', label: '超长期未结（月）', description: '本地设置 ❓：终本案件立案超过该月数列为超长期未结', min: 6, max: 240 },
   { key: 'offloadMinCaseMonths', label: '“立案过短”提示（月）', description: '软提示 ❓：立案不足该月数即报请移出时提示可能“甩包袱”', min: 0, max: 60 },
   { key: 'doubleCheckStallMonths', label: '一案双查停滞期（月）', description: '移入案件在原法院停滞超过该月数后取得实质进展，自动启动一案双查', min: 1, max: 60 },
+  { key: 'openDeductionDays', label: '扣除期间未结提示（日）', description: '本地设置 ❓：公告、鉴定评估、中止等扣除期间（执行程序解释第十三条）超过该天数仍未登记结束日期时提示核对', min: 7, max: 730 },
 ];
 
 /** The deadline and discovery settings (every unverified rule is a setting, with its source). */
