@@ -14,6 +14,8 @@
  * must meet. Full-width forms are folded to half-width (NFKC) and Latin letters to lower case.
  */
 
+import { misreadVariants } from '../text/caseNoOcr';
+
 const KEEP = /[\p{L}\p{N}]/u;
 
 /** The searchable characters of a text, with each one's offset in the original string. */
@@ -81,6 +83,11 @@ export function parseQuery(q: string): ParsedQuery {
     .map((p) => normalise(p).chars)
     .filter((c) => c.length > 0);
   if (terms.length === 0) return { match: null, terms };
-  const parts = terms.map((c) => (c.length === 1 ? `"${c[0]}"*` : `"${bigrams(c, false)}"`));
-  return { match: parts.join(' AND '), terms };
+  const phrase = (c: string[]) => (c.length === 1 ? `"${c[0]}"*` : `"${bigrams(c, false)}"`);
+  // A 案号 typed as 鄂0505执 also finds scans whose OCR read it as 哪0505执 (text/caseNoOcr.ts).
+  const parts = terms.map((c) => {
+    const variants = misreadVariants(c);
+    return variants.length ? `(${[c, ...variants].map(phrase).join(' OR ')})` : phrase(c);
+  });
+  return { match: parts.join(' AND '), terms: [...terms, ...terms.flatMap(misreadVariants)] };
 }

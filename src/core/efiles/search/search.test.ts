@@ -14,7 +14,9 @@ afterEach(() => t?.cleanup());
 describe('bigram query translation', () => {
   it('turns text and queries into the same bigrams, ignoring spaces, line breaks and brackets', () => {
     expect(indexTokens('查封 裁定')).toBe('查封 封裁 裁定 定');
-    expect(parseQuery('（2024）鄂0505执').match).toBe('"20 02 24 4鄂 鄂0 05 50 05 5执"');
+    // a 案号 also matches the spellings OCR misreads it as (text/caseNoOcr.ts)
+    expect(parseQuery('（2024）鄂0505执').match).toBe('("20 02 24 4鄂 鄂0 05 50 05 5执" OR "20 02 24 4哪 哪0 05 50 05 5执" OR "20 02 24 4鄠 鄠0 05 50 05 5执" OR "20 02 24 4卾 卾0 05 50 05 5执")');
+    expect(parseQuery('鄂州').match).toBe('"鄂州"');
     expect(parseQuery('张某  拘留').match).toBe('"张某" AND "拘留"');
     expect(parseQuery('拘').match).toBe('"拘"*');
     expect(parseQuery('“”，。').match).toBeNull();

@@ -86,4 +86,17 @@ describe('OCR (tesseract.js, offline chi_sim)', () => {
     expect(status(img.documentId)).toBe('done');
     expect((await a.run('efiles.search', { q: '受送达人' })).hits.map((h) => h.docId)).toEqual([img.documentId]);
   }, 90_000);
+
+  it('corrects a 案号 whose province OCR misread (哪 for 鄂) before it is stored, so the typed 案号 finds the scan', async () => {
+    t = testCore();
+    const a = t.as('staff', '甲承办');
+    const c = seedCase(t.app, a.user.id, 403);
+    // The scan itself carries the misreading, so the test does not depend on how tesseract reads 鄂 today.
+    const img = await fileGeneratedDocument(t.app, { caseId: c.id, volume: '正卷', title: '执行笔录（扫描）', fileName: '笔录.png', bytes: scan(['（2025）哪0505执77号', '执行笔录']), userId: a.user.id });
+    await ocrIdle(t.app);
+    const text = (t.app.sqlite.prepare('SELECT text FROM efile_pages WHERE document_id = ?').get(img.documentId) as { text: string }).text.replace(/\s/g, '');
+    expect(text).toContain('鄂0505执77');
+    expect(text).not.toContain('哪');
+    expect((await a.run('efiles.search', { q: '（2025）鄂0505执77号' })).hits.map((h) => h.docId)).toEqual([img.documentId]);
+  }, 90_000);
 });

@@ -7,6 +7,7 @@ import { putPage } from './pages';
 import { createOcrWorker, recognise, renderPdfPage } from './ocrEngine';
 import { pdfInput } from './pdfjs';
 import { indexMissingText } from './catchUp';
+import { correctCaseNumbers } from './caseNoOcr';
 
 /**
  * The background OCR queue. Jobs are rows of efile_ocr_queue (one per page), so the work survives a
@@ -91,7 +92,8 @@ async function drain(app: CoreApp, runner: Runner): Promise<void> {
           // The document may have been purged meanwhile (cascade removed the job): then nothing to store.
           const still = app.sqlite.prepare('SELECT 1 FROM efile_ocr_queue WHERE document_id = ? AND page = ?').get(job.document_id, job.page);
           if (!still) return;
-          if (text.trim()) putPage(app, job.document_id, job.page, text, 'ocr');
+          // 案号 misread by OCR (哪0505执 for 鄂0505执) are corrected before the text is stored and indexed.
+          if (text.trim()) putPage(app, job.document_id, job.page, correctCaseNumbers(text), 'ocr');
           setStatus(app, job, 'done', null);
         })();
       } catch (e) {
