@@ -12,6 +12,7 @@ export const FIELD_LABELS: Record<string, string> = {
   courtName: '法院名称',
   courtCode: '法院代字',
   parentCode: '上级法院',
+  legacyNames: '旧式简称',
   level: '法院级别',
   idleLockMinutes: '闲置锁定时间（分钟）',
   efileMaxFileMb: '单个文件大小上限（MB）',

@@ -3,33 +3,8 @@
  * applies the same rule. No imports: the renderer and the core both use this file.
  */
 
-/** 法院代字 (法〔2015〕137号 第四条、第五条): province code, optionally + 2 digits (中院) or 4 digits (基层). */
-export const COURT_CODE = /^(最高法|[京津冀晋内辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔云藏陕甘青宁新军兵](?:\d{2}|\d{4})?)$/;
-
-/**
- * 案号 (法〔2015〕137号 as amended by 法〔2018〕335号): （收案年度）法院代字[专门审判代字]类型代字案件编号号.
- * Brackets are accepted half- or full-width and normalised to the official full-width （ ）.
- */
-const CASE_NO = /^（(\d{4})）(最高法|[京津冀晋内辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔云藏陕甘青宁新军兵](?:\d{2}|\d{4})?)(知|海|金|铁)?(执恢|执保|执异|执复|执监|执协|执他|执)(\d+)号$/;
-
-export type ParsedCaseNo = { caseNo: string; year: number; courtCode: string; typeCode: string; seq: number };
-
-export function normaliseCaseNo(raw: string): string {
-  return raw.normalize('NFKC').replace(/\s/g, '').replace(/[(〔[【]/g, '（').replace(/[)〕\]】]/g, '）');
-}
-
-export function checkCaseNo(raw: string): { ok: true; value: ParsedCaseNo } | { ok: false; reason: string } {
-  const s = normaliseCaseNo(raw);
-  if (/字第/.test(s)) return { ok: false, reason: '2016 年起案号不再使用“字第”，应为如（2025）鄂0505执123号' };
-  const m = CASE_NO.exec(s);
-  if (!m) return { ok: false, reason: `应为案号，如（2025）鄂0505执123号，实际为「${raw.trim()}」` };
-  const year = Number(m[1]);
-  // 收案年度: the new numbering started in 2016; a year far in the future is a typing error.
-  if (year < 1990 || year > new Date().getFullYear() + 1) return { ok: false, reason: `案号年度 ${year} 不合理` };
-  const seq = Number(m[5]);
-  if (seq < 1) return { ok: false, reason: '案件编号应从 1 开始' };
-  return { ok: true, value: { caseNo: s, year, courtCode: m[2]!, typeCode: (m[3] ?? '') + m[4]!, seq } };
-}
+// 案号 and 法院代字: one rule in src/contract/caseNumber.ts, re-exported here for the callers that import the rules together.
+export { COURT_CODE, checkCaseNo, normaliseCaseNo, type ParsedCaseNo } from './caseNumber';
 
 /** 居民身份证号 check digit (GB 11643-1999). */
 export function idNumberValid(s: string): boolean {

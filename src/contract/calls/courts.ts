@@ -16,6 +16,8 @@ export const courtRow = z.object({
   active: z.boolean(),
   /** Cases and transfers that name this court (a used court can be deactivated, never removed). */
   useCount: z.number(),
+  /** Abbreviations of pre-2016 案号 that name this court (鄂猇亭, 宜猇); see src/contract/caseNumber.ts. */
+  legacyNames: z.array(z.string()),
 });
 export type CourtRow = z.infer<typeof courtRow>;
 
@@ -25,7 +27,17 @@ export const courtInput = z.object({
   level: z.enum(COURT_LEVELS),
   parentCode: z.string().trim().regex(COURT_CODE, '应为法院代字').optional().or(z.literal('').transform(() => undefined)),
   active: z.boolean().default(true),
+  /** Replaces the court's 旧式简称 when given; left out, they stay as they are. */
+  legacyNames: z
+    .array(z.string().trim().regex(/^[\u4e00-\u9fff]{1,12}$/, '旧式简称应为 1–12 个汉字，如 鄂猇亭'))
+    .max(20, '旧式简称不能超过 20 个')
+    .optional(),
 });
+
+/** “鄂猇亭、宜猇” as typed in the form → the list the call takes. */
+export function splitLegacyNames(s: string): string[] {
+  return [...new Set(s.split(/[、,，;；\s]+/).map((x) => x.trim()).filter(Boolean))];
+}
 
 export const courtCalls = {
   'courts.list': defineCall({

@@ -80,6 +80,7 @@ export const partyInput = z
   });
 
 const courtCode = z.string().trim().regex(COURT_CODE, '应为法院代字，如 鄂0505').optional();
+/** Another court's or the new 案号 on a transfer: the same rule, stored in its official form (brackets, no leading 0). */
 const optionalCaseNo = z
   .string()
   .trim()
@@ -88,6 +89,11 @@ const optionalCaseNo = z
     if (!s) return;
     const r = checkCaseNo(s);
     if (!r.ok) ctx.addIssue({ code: 'custom', message: r.reason });
+  })
+  .transform((s) => {
+    if (!s) return s;
+    const r = checkCaseNo(s);
+    return r.ok ? r.value.caseNo : s;
   });
 
 /** A transfer's fields as the form holds them; create adds the rules below, update leaves out case and direction. */

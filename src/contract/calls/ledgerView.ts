@@ -163,6 +163,8 @@ export const caseView = z.object({
     source: z.string(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    /** An earlier case with the same 案号 but for leading zeros, found when the database was upgraded (ledger/0002). */
+    duplicateOf: z.object({ id: z.number(), caseNo: z.string() }).nullable(),
   }),
   recoveredFen: z.number(),
   parties: z.array(

@@ -1,39 +1,66 @@
-import { checkCaseNo, normaliseCaseNo, type ParsedCaseNo } from '../../contract/ledgerRules';
+import { checkCaseNo, chinaYear, type ParsedCaseNo } from '../../contract/caseNumber';
+import type { CoreApp } from '../app';
+import { fail } from '../errors';
 
 /**
- * 案号 (法〔2015〕137号 as amended by 法〔2018〕335号; domain brief §3). The strict rule lives in
- * src/contract/ledgerRules.ts so forms, contract and importer agree; this adds the legacy form
- * `（2015）鄂0505执字第123号` (before 2016-01-01), accepted for old records with a note.
+ * The 案号 rule on the database side: the pure rule (src/contract/caseNumber.ts) with this app's clock,
+ * the court a number names (a legacy abbreviation through the directory's 旧式简称, table
+ * court_legacy_names, ledger-courts/0004), and uniqueness on the normalised number (cases.case_no_key,
+ * ledger/0002: leading zeros of the number do not count).
  */
-export type CaseNumber = ParsedCaseNo & { legacy: boolean; note?: string; specialCode?: string };
+export type ResolvedCaseNo = ParsedCaseNo & { courtCode: string };
 
-const LEGACY = /^（(\d{4})）(最高法|[京津冀晋内辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔云藏陕甘青宁新军兵](?:\d{2}|\d{4})?)(执恢|执保|执异|执复|执监|执协|执他|执请|执)字第(\d+)号$/;
-const SPECIAL = /^（\d{4}）[^\d（）]+?\d*(知|海|金|铁)执/;
-
-export function parseCaseNumber(raw: string): { ok: true; value: CaseNumber } | { ok: false; reason: string } {
-  if (typeof raw !== 'string' || !raw.trim()) return { ok: false, reason: '请填写案号' };
-  if (raw.length > 60) return { ok: false, reason: '案号过长，请核对' };
-  const s = normaliseCaseNo(raw);
-  const legacy = LEGACY.exec(s);
-  if (legacy) {
-    const year = Number(legacy[1]);
-    const seq = Number(legacy[4]);
-    // 2016 年 1 月 1 日起施行新案号规则（法〔2015〕137号），此前的“字第”格式只可能出现在旧案中。
-    if (year >= 2016) return { ok: false, reason: `2016 年起案号不再使用“字第”，应为如（${year}）${legacy[2]}${legacy[3]}${seq}号` };
-    if (year < 1950 || seq < 1) return { ok: false, reason: '旧式案号的年度或编号不合理' };
-    return {
-      ok: true,
-      value: { caseNo: s, year, courtCode: legacy[2]!, typeCode: legacy[3]!, seq, legacy: true, note: '2016 年以前的旧式案号（“字第”），按原样保存' },
-    };
-  }
-  const r = checkCaseNo(s);
-  if (!r.ok) return r;
-  const special = SPECIAL.exec(r.value.caseNo)?.[1];
-  return { ok: true, value: { ...r.value, legacy: false, ...(special ? { specialCode: special } : {}) } };
+/** Legacy abbreviation → court code, or null when no court of the directory registered it. */
+export function legacyCourtCode(app: CoreApp, abbreviation: string): string | null {
+  const r = app.sqlite.prepare('SELECT court_code AS code FROM court_legacy_names WHERE name = ?').get(abbreviation) as { code: string } | undefined;
+  return r?.code ?? null;
 }
 
-/** The 案号 in its official form (full-width brackets), or null when it is not a valid one. */
-export function normaliseCaseNumber(raw: string): string | null {
-  const r = parseCaseNumber(raw);
-  return r.ok ? r.value.caseNo : null;
+/** Checks a 案号 and finds its court; a refusal names the field (`「案号」…`). */
+export function resolveCaseNo(app: CoreApp, raw: string, field = 'caseNo', label = '案号'): ResolvedCaseNo {
+  const r = checkCaseNo(raw, chinaYear(app.now()));
+  if (!r.ok) return fail('INVALID_INPUT', `「${label}」${r.reason}`, field);
+  const v = r.value;
+  if (v.legacyCourt) {
+    const code = legacyCourtCode(app, v.legacyCourt);
+    if (!code)
+      return fail(
+        'INVALID_INPUT',
+        `「${label}」旧式案号中的法院简称「${v.legacyCourt}」不在法院名录中：请管理员在 设置 → 法院 中为该法院登记旧式简称`,
+        field,
+      );
+    return { ...v, courtCode: code };
+  }
+  const known = app.sqlite.prepare('SELECT 1 FROM courts WHERE code = ?').get(v.courtCode);
+  if (!known) return fail('INVALID_INPUT', `「${label}」案号中的法院代字 ${v.courtCode} 不在法院名录中，请先在设置中添加该法院`, field);
+  return { ...v, courtCode: v.courtCode! };
+}
+
+/** The case already holding this number (same key: 执0170号 = 执170号), other than `exceptId`. */
+export function caseHoldingNumber(app: CoreApp, key: string, exceptId?: number): { id: number; caseNo: string } | null {
+  return (
+    (app.sqlite.prepare('SELECT id, case_no AS caseNo FROM cases WHERE case_no_key = ? AND id != ? ORDER BY id LIMIT 1').get(key, exceptId ?? 0) as
+      | { id: number; caseNo: string }
+      | undefined) ?? null
+  );
+}
+
+/** Refuses a number another case holds, naming both spellings when they differ. */
+export function refuseTakenNumber(app: CoreApp, v: ParsedCaseNo, exceptId?: number, field = 'caseNo'): void {
+  const other = caseHoldingNumber(app, v.key, exceptId);
+  if (!other) return;
+  const same = other.caseNo === v.caseNo ? '' : `（台账中写作 ${other.caseNo}，编号前的 0 不计）`;
+  fail('CONFLICT', `「案号」${v.caseNo} 已在台账中${same}`, field);
+}
+
+/**
+ * A case the ledger/0002 migration found sharing its number with an earlier case (both kept, this one
+ * left out of the unique index): the earlier case, to show on the case page until someone renumbers it.
+ */
+export function duplicateOf(app: CoreApp, caseId: number): { id: number; caseNo: string } | null {
+  return (
+    (app.sqlite
+      .prepare('SELECT o.id, o.case_no AS caseNo FROM cases c JOIN cases o ON o.id = c.case_no_dup_of WHERE c.id = ?')
+      .get(caseId) as { id: number; caseNo: string } | undefined) ?? null
+  );
 }

@@ -3,7 +3,7 @@ import { testCore, type Caller, type TestCore } from '../../../test/support/core
 import { TRANSFER_MODES, TRANSFER_STATES, DIRECTIONS } from '../../contract/vocabulary';
 import { verifyAudit } from '../audit/audit';
 import { loadDemoData } from '../demo/demo';
-import { parseCaseNumber } from './caseNumber';
+import { checkCaseNo } from '../../contract/caseNumber';
 import { parseCreditCode } from './creditCode';
 import { parseIdNumber } from './idNumber';
 import { plusDays, chinaToday } from './dates';
@@ -56,7 +56,7 @@ describe('ledger demo', () => {
   });
 
   it('every 案号, ID number and credit code is valid; progress, money, deductions and supervision exist', () => {
-    for (const r of all<{ caseNo: string }>('SELECT case_no AS caseNo FROM cases')) expect(parseCaseNumber(r.caseNo).ok, r.caseNo).toBe(true);
+    for (const r of all<{ caseNo: string }>('SELECT case_no AS caseNo FROM cases')) expect(checkCaseNo(r.caseNo).ok, r.caseNo).toBe(true);
     const ids = all<{ kind: string; id: string }>('SELECT kind, id_number AS id FROM parties');
     expect(ids.length).toBeGreaterThan(80);
     for (const p of ids) expect((p.kind === '自然人' ? parseIdNumber(p.id) : parseCreditCode(p.id)).ok, p.id).toBe(true);

@@ -181,4 +181,35 @@ CREATE TABLE saved_views (
 );
 `,
   },
+  {
+    // 案号 uniqueness on the number, not its spelling (issue 11 item 7): 执0170号 and 执170号 are one case
+    // (法〔2015〕137号 第十条: numbers run from 1, a leading 0 is not part of them). case_no keeps what was
+    // written (a legacy 第00123号 stays as printed on old documents); case_no_key drops the number's
+    // leading zeros. It is a generated column, so every writer (forms, import, demo, fixtures) gets it
+    // without knowing of it, and the SQL is the same rule as `key` in src/contract/caseNumber.ts.
+    //
+    // Old databases may already hold both spellings as two rows. The migration must not fail (the app
+    // would not open) and must not merge or delete (each row may carry its own transfers, progress and
+    // e-files): the later row of each pair is marked case_no_dup_of = the earlier row's id and left out
+    // of the unique index. The case page shows the mark, and saving that case under a number that is
+    // no longer taken clears it (src/core/ledger/caseNumber.ts). Until then nothing is lost and no new
+    // duplicate can be added.
+    id: 'ledger/0002_case_no_key',
+    sql: `
+ALTER TABLE cases ADD COLUMN case_no_key TEXT GENERATED ALWAYS AS (
+  CASE WHEN substr(case_no, -1) = '号'
+        AND length(case_no) - 1 > length(rtrim(substr(case_no, 1, length(case_no) - 1), '0123456789'))
+       THEN rtrim(substr(case_no, 1, length(case_no) - 1), '0123456789')
+            || CAST(CAST(substr(case_no, length(rtrim(substr(case_no, 1, length(case_no) - 1), '0123456789')) + 1,
+                                length(case_no) - 1 - length(rtrim(substr(case_no, 1, length(case_no) - 1), '0123456789'))) AS INTEGER) AS TEXT)
+            || '号'
+       ELSE case_no END
+) VIRTUAL;
+ALTER TABLE cases ADD COLUMN case_no_dup_of INTEGER;
+CREATE INDEX cases_case_no_key ON cases(case_no_key);
+UPDATE cases SET case_no_dup_of = (SELECT min(o.id) FROM cases o WHERE o.case_no_key = cases.case_no_key AND o.id < cases.id)
+ WHERE EXISTS (SELECT 1 FROM cases o WHERE o.case_no_key = cases.case_no_key AND o.id < cases.id);
+CREATE UNIQUE INDEX cases_case_no_key_unique ON cases(case_no_key) WHERE case_no_dup_of IS NULL;
+`,
+  },
 ];

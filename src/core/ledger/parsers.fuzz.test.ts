@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCaseNumber } from './caseNumber';
+import { checkCaseNo as parseCaseNumber } from '../../contract/caseNumber';
 import { parseCreditCode, withCreditCheckChar } from './creditCode';
 import { isLegalDate, plusDays } from './dates';
 import { parseIdNumber, withIdCheckDigit } from './idNumber';
@@ -31,7 +31,7 @@ function prng(seed: number) {
 type R = ReturnType<typeof prng>;
 
 const PROVINCES = '京津冀晋内辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔云藏陕甘青宁新军兵';
-const TYPES = ['执', '执恢', '执保', '执异', '执复', '执监', '执协', '执他'];
+const TYPES = ['执', '执恢', '执保', '执异', '执复', '执监', '执协', '执他', '执请'];
 /** Characters mutations draw from: the ones 案号, IDs and dates are made of, plus look-alikes and junk. */
 const NOISE = '0123456789（）()【】〔〕执恢保异复监协他字第号鄂京最高法年月日-/. XxOoIl０１２３４５６７８９\u3000\t\n\u200b😀';
 
@@ -52,19 +52,26 @@ function junk(r: R, max = 30): string {
 }
 
 // ---- 案号 -------------------------------------------------------------------------------------
-const YEAR_MAX = new Date().getFullYear() + 1;
-/** Oracle written apart from the parser: the rule of 法〔2015〕137号 as the domain brief §3 states it. */
+/** This year in China time: a 收案年度 after it cannot exist yet. */
+const YEAR_MAX = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+/**
+ * Oracle written apart from the parser: the rule of 法〔2015〕137号 as the domain brief §3 states it —
+ * 2016-style numbers from 2016 to this year; pre-2016 numbers with a Chinese court abbreviation and 字第;
+ * at most 9 significant digits; a number ≥ 1.
+ */
 function caseNoOracle(raw: string): boolean {
   const s = raw.normalize('NFKC').replace(/\s/g, '').replace(/[(〔[【]/g, '（').replace(/[)〕\]】]/g, '）');
+  if (raw.length > 60) return false;
   const court = `(最高法|[${PROVINCES}](?:\\d{2}|\\d{4})?)`;
-  const modern = new RegExp(`^（(\\d{4})）${court}(知|海|金|铁)?(执恢|执保|执异|执复|执监|执协|执他|执)(\\d+)号$`).exec(s);
-  if (modern) return Number(modern[1]) >= 1990 && Number(modern[1]) <= YEAR_MAX && Number(modern[5]) >= 1;
-  const legacy = new RegExp(`^（(\\d{4})）${court}(执恢|执保|执异|执复|执监|执协|执他|执请|执)字第(\\d+)号$`).exec(s);
-  return !!legacy && Number(legacy[1]) >= 1950 && Number(legacy[1]) < 2016 && Number(legacy[4]) >= 1;
+  const seqOk = (d: string) => Number(d) >= 1 && d.replace(/^0+/, '').length <= 9;
+  const modern = new RegExp(`^（(\\d{4})）${court}(知|海|金|铁)?(执恢|执保|执异|执复|执监|执协|执他|执请|执)(\\d+)号$`).exec(s);
+  if (modern) return Number(modern[1]) >= 2016 && Number(modern[1]) <= YEAR_MAX && seqOk(modern[5]!);
+  const legacy = /^（(\d{4})）([\u4e00-\u9fff]+?)(执恢|执保|执异|执复|执监|执协|执他|执请|执)字第(\d+)号$/.exec(s);
+  return !!legacy && legacy[2]!.length <= 12 && Number(legacy[1]) >= 1950 && Number(legacy[1]) < 2016 && seqOk(legacy[4]!);
 }
 
 function validCaseNo(r: R): { raw: string; year: number; court: string; type: string; seq: number } {
-  const year = r.int(2016, 2026);
+  const year = r.int(2016, YEAR_MAX);
   const p = r.pick([...PROVINCES]);
   const court = r.next() < 0.05 ? '最高法' : p + r.pick(['', String(r.int(1, 99)).padStart(2, '0'), String(r.int(101, 9999)).padStart(4, '0')]);
   const type = r.pick(TYPES);
@@ -82,7 +89,7 @@ describe(`案号 fuzz (seed ${SEED})`, () => {
       const p = parseCaseNumber(v.raw);
       expect(p.ok, v.raw).toBe(true);
       if (!p.ok) continue;
-      expect(p.value).toMatchObject({ year: v.year, courtCode: v.court, typeCode: v.type, seq: v.seq, legacy: false });
+      expect(p.value).toMatchObject({ year: v.year, courtCode: v.court, typeCode: v.type, seq: v.seq, legacy: false, key: p.value.caseNo });
       expect(p.value.caseNo).toBe(`（${v.year}）${v.court}${v.type}${v.seq}号`);
       const again = parseCaseNumber(p.value.caseNo);
       expect(again.ok && again.value.caseNo).toBe(p.value.caseNo);

@@ -50,4 +50,23 @@ describe('court directory', () => {
     const tr = await staff.call('ledger.edit.createTransfer', { caseId, mode: '指令', direction: '移入', reasons: ['消极执行'], originalCourtCode: '鄂0799' });
     expect(tr.ok === false && tr.error.message).toMatch(/「原执行法院」鄂0799 不在法院名录中/);
   });
+
+  it('admins register the abbreviations of pre-2016 案号, and a legacy number then finds its court', async () => {
+    const admin = t.as('admin');
+    const staff = t.as('staff');
+    const seeded = (await staff.run('courts.list', {})).courts.find((c) => c.code === '鄂0505')!;
+    expect(seeded.legacyNames).toEqual(['鄂猇亭', '宜猇']);
+    expect((await staff.call('ledger.edit.saveCase', { caseNo: '（2013）猇执字第8号' })).ok).toBe(false);
+    await admin.run('courts.save', { courtCode: '鄂0505', courtName: '宜昌市猇亭区人民法院', level: '基层', parentCode: '鄂05', legacyNames: ['鄂猇亭', '宜猇', '猇'] });
+    const { id } = await staff.run('ledger.edit.saveCase', { caseNo: '（2013）猇执字第8号' });
+    expect(t.app.sqlite.prepare('SELECT court_code AS c FROM cases WHERE id = ?').get(id)).toEqual({ c: '鄂0505' });
+    // One abbreviation names one court; a wrong one gets a Chinese message naming the field.
+    const clash = await admin.call('courts.save', { courtCode: '鄂0506', courtName: '宜昌市夷陵区人民法院', level: '基层', parentCode: '鄂05', legacyNames: ['猇'] });
+    expect(!clash.ok && clash.error.message).toBe('「旧式简称」猇 已登记为 宜昌市猇亭区人民法院（鄂0505）的简称');
+    const bad = await admin.call('courts.save', { courtCode: '鄂0506', courtName: '宜昌市夷陵区人民法院', level: '基层', parentCode: '鄂05', legacyNames: ['Yiling'] });
+    expect(!bad.ok && bad.error.message).toMatch(/^「旧式简称」.*旧式简称应为 1–12 个汉字/);
+    // Leaving the list out keeps it.
+    await admin.run('courts.save', { courtCode: '鄂0505', courtName: '宜昌市猇亭区人民法院', level: '基层', parentCode: '鄂05' });
+    expect((await staff.run('courts.list', {})).courts.find((c) => c.code === '鄂0505')!.legacyNames).toEqual(['鄂猇亭', '宜猇', '猇']);
+  });
 });

@@ -13,8 +13,11 @@ export function listCourts(app: CoreApp, includeInactive: boolean): CourtRow[] {
        FROM courts c ${includeInactive ? '' : 'WHERE c.active = 1'}
        ORDER BY length(c.code), c.code`,
     )
-    .all() as (Omit<CourtRow, 'active'> & { active: number })[];
-  return rows.map((r) => ({ ...r, active: r.active === 1 }));
+    .all() as (Omit<CourtRow, 'active' | 'legacyNames'> & { active: number })[];
+  const legacy = new Map<string, string[]>();
+  for (const l of app.sqlite.prepare('SELECT name, court_code AS code FROM court_legacy_names ORDER BY rowid').all() as { name: string; code: string }[])
+    legacy.set(l.code, [...(legacy.get(l.code) ?? []), l.name]);
+  return rows.map((r) => ({ ...r, active: r.active === 1, legacyNames: legacy.get(r.code) ?? [] }));
 }
 
 /**
@@ -42,12 +45,27 @@ export function saveCourt(app: CoreApp, v: z.output<typeof courtInput>): { code:
   }
   const clash = app.sqlite.prepare('SELECT code FROM courts WHERE name = ? AND code != ?').get(v.courtName, v.courtCode) as { code: string } | undefined;
   if (clash) fail('CONFLICT', `「法院名称」${v.courtName} 已用于代字 ${clash.code}`, 'courtName');
+  for (const name of v.legacyNames ?? []) {
+    const held = app.sqlite.prepare('SELECT c.code, c.name FROM court_legacy_names l JOIN courts c ON c.code = l.court_code WHERE l.name = ? AND l.court_code != ?').get(name, v.courtCode) as
+      | { code: string; name: string }
+      | undefined;
+    if (held) fail('CONFLICT', `「旧式简称」${name} 已登记为 ${held.name}（${held.code}）的简称`, 'legacyNames');
+  }
   const exists = app.sqlite.prepare('SELECT code FROM courts WHERE code = ?').get(v.courtCode);
+  const saveLegacy = () => {
+    if (!v.legacyNames) return;
+    // Cases keep the court code they were saved with, so dropping an abbreviation changes no record.
+    app.sqlite.prepare('DELETE FROM court_legacy_names WHERE court_code = ?').run(v.courtCode);
+    const ins = app.sqlite.prepare('INSERT INTO court_legacy_names (name, court_code) VALUES (?, ?)');
+    for (const name of new Set(v.legacyNames)) ins.run(name, v.courtCode);
+  };
   const args = { code: v.courtCode, name: v.courtName, level: v.level, parent: v.parentCode ?? null, active: v.active ? 1 : 0 };
   if (exists) {
     app.sqlite.prepare('UPDATE courts SET name = @name, level = @level, parent_code = @parent, active = @active WHERE code = @code').run(args);
+    saveLegacy();
     return { code: v.courtCode, created: false };
   }
   app.sqlite.prepare('INSERT INTO courts (code, name, level, parent_code, active) VALUES (@code, @name, @level, @parent, @active)').run(args);
+  saveLegacy();
   return { code: v.courtCode, created: true };
 }

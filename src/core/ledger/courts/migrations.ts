@@ -89,4 +89,21 @@ CREATE TRIGGER transfers_latest_delete AFTER DELETE ON transfers BEGIN
 END;
 `,
   },
+  {
+    // Pre-2016 案号 name the court by a Chinese abbreviation (（2015）鄂猇亭执字第00123号), which was local
+    // practice, not a published list (domain brief §3.1: the old form is legacy only). A legacy number
+    // is accepted when its abbreviation is registered here for a court of the directory; admins add
+    // more in 设置 → 法院. ❓ The seeds are the usual Hubei pattern 鄂 + place name and the 宜猇 form
+    // seen on 猇亭 files; none is verified against an SPC list (there was none before 2016).
+    id: 'ledger-courts/0004_legacy_names',
+    sql: [
+      `CREATE TABLE court_legacy_names (name TEXT PRIMARY KEY, court_code TEXT NOT NULL REFERENCES courts(code));`,
+      `CREATE INDEX court_legacy_names_court ON court_legacy_names(court_code);`,
+      ...[
+        ['鄂宜昌中', '鄂05'],
+        ...BASIC.map(([code, name]) => ['鄂' + name.replace(/^宜昌市/, '').replace(/(土家族自治县|区|县|市)人民法院$/, ''), code] as const),
+        ['宜猇', '鄂0505'],
+      ].map(([n, code]) => `INSERT OR IGNORE INTO court_legacy_names (name, court_code) SELECT ${q(n)}, code FROM courts WHERE code = ${q(code)};`),
+    ].join('\n'),
+  },
 ];

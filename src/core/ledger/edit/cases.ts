@@ -1,25 +1,28 @@
 import type { z } from 'zod';
 import type { caseInput, partyInput } from '../../../contract/calls/ledgerEdit';
-import { checkCaseNo } from '../../../contract/ledgerRules';
+import { caseHoldingNumber, refuseTakenNumber, resolveCaseNo } from '../caseNumber';
 import type { CoreApp } from '../../app';
 import { fail, notFound } from '../../errors';
-import { caseExists, courtKnown, n, notFuture, userKnown } from './guards';
+import { caseExists, n, notFuture, userKnown } from './guards';
 
 const DATE_LABELS = { applicationReceivedOn: '收到申请执行书日期', propertyFoundOn: '发现财产日期', filedOn: '立案日期', closedOn: '结案日期' };
 
 /**
- * Creates or updates a case; the 案号 is stored normalised and must be unique (法〔2015〕137号 第十条).
+ * Creates or updates a case; the 案号 is stored normalised and must be unique on its number
+ * (法〔2015〕137号 第十条; src/core/ledger/caseNumber.ts). A case the migration marked as sharing its number
+ * with an earlier one (case_no_dup_of) can still be edited under that number; saving it under a free
+ * number clears the mark.
  * An update never touches the handler: naming another one is a reassignment (editRights.ts reassignCase).
  */
 export function saveCase(app: CoreApp, v: z.output<typeof caseInput>): { id: number; caseNo: string; created: boolean } {
-  const parsed = checkCaseNo(v.caseNo);
-  if (!parsed.ok) return fail('INVALID_INPUT', `「案号」${parsed.reason}`, 'caseNo');
-  const no = parsed.value;
-  courtKnown(app, no.courtCode, 'caseNo', '案号中的法院代字');
+  const no = resolveCaseNo(app, v.caseNo);
   notFuture(app, { applicationReceivedOn: v.applicationReceivedOn, propertyFoundOn: v.propertyFoundOn, filedOn: v.filedOn, closedOn: v.closedOn }, DATE_LABELS);
   userKnown(app, v.handlerId, 'handlerId', '承办人');
-  const clash = app.sqlite.prepare('SELECT id FROM cases WHERE case_no = ?').get(no.caseNo) as { id: number } | undefined;
-  if (clash && clash.id !== v.caseId) fail('CONFLICT', `「案号」${no.caseNo} 已在台账中`, 'caseNo');
+  const stored = v.caseId
+    ? (app.sqlite.prepare('SELECT case_no_key AS key, case_no_dup_of AS dupOf FROM cases WHERE id = ?').get(v.caseId) as { key: string; dupOf: number | null } | undefined)
+    : undefined;
+  const keepsMarkedNumber = !!stored?.dupOf && stored.key === no.key;
+  if (!keepsMarkedNumber) refuseTakenNumber(app, no, v.caseId);
   const now = app.now().toISOString();
   const row = {
     caseNo: no.caseNo, year: no.year, courtCode: no.courtCode, typeCode: no.typeCode, seq: no.seq,
@@ -34,9 +37,10 @@ export function saveCase(app: CoreApp, v: z.output<typeof caseInput>): { id: num
       .prepare(
         `UPDATE cases SET case_no=@caseNo, year=@year, court_code=@courtCode, type_code=@typeCode, seq=@seq, cause=@cause, basis_title=@basisTitle,
            basis_doc_no=@basisDocNo, application_received_on=@applicationReceivedOn, property_found_on=@propertyFoundOn, filed_on=@filedOn,
-           closed_on=@closedOn, closure_type=@closureType, amount_due_fen=@amountDueFen, note=@note, updated_at=@now WHERE id=@id`,
+           closed_on=@closedOn, closure_type=@closureType, amount_due_fen=@amountDueFen, note=@note, updated_at=@now,
+           case_no_dup_of=@dupOf WHERE id=@id`,
       )
-      .run({ ...fields, id: v.caseId });
+      .run({ ...fields, id: v.caseId, dupOf: keepsMarkedNumber && caseHoldingNumber(app, no.key, v.caseId) ? stored!.dupOf : null });
     return { id: v.caseId, caseNo: no.caseNo, created: false };
   }
   const id = app.sqlite

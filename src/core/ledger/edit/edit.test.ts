@@ -27,7 +27,8 @@ describe('cases and parties', () => {
   it('bad input is refused in Chinese, naming the field, and nothing is written', async () => {
     const cases: [Record<string, unknown>, RegExp][] = [
       [{ caseNo: '鄂0505执100号' }, /「案号」应为案号/],
-      [{ caseNo: '（2015）鄂0505执字第1号' }, /「案号」2016 年起案号不再使用“字第”/],
+      [{ caseNo: '（2015）鄂0505执字第1号' }, /「案号」旧式案号应为如（2015）鄂猇亭执字第123号（法院简称为汉字）/],
+      [{ caseNo: '（2017）鄂猇亭执字第1号' }, /「案号」2016 年起案号不再使用“字第”/],
       [{ caseNo: '（2025）鄂0599执1号' }, /法院代字.*鄂0599 不在法院名录中/],
       [{ filedOn: '2025-02-30' }, /「立案日期」/],
       [{ filedOn: '2025-01-01', applicationReceivedOn: '2025-01-06' }, /「立案日期」不能早于收到申请执行书日期/],

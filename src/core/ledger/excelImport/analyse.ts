@@ -3,6 +3,7 @@ import type { AnalysedRow, ImportCase, ImportParty } from './candidate';
 import { CellReader } from './cellReader';
 import type { CourtIndex } from './courtIndex';
 import type { SheetRecord } from './records';
+import { caseNoYearWarning } from '../../../contract/caseNumber';
 import { checkPartyId, parseCaseNo } from './rules';
 import { halfWidth, parseYesNo, splitNames } from './text';
 import { toClosure } from './valueMaps';
@@ -55,11 +56,12 @@ function buildCase(r: CellReader, ctx: AnalyseContext): ImportCase | null {
   }
   let parsed: ReturnType<typeof parseCaseNo> | null = null;
   if (own) {
-    parsed = parseCaseNo(own.text);
+    parsed = parseCaseNo(own.text, ctx);
     if (!parsed.ok) r.error(own.cell, parsed.reason);
     else {
       const court = ctx.courts.resolve(parsed.value.courtCode);
       if ('error' in court) r.error(own.cell, `案号中的${court.error}`);
+      for (const w of parsed.value.warnings) r.warn(own.cell, w);
     }
   }
   const applicationReceivedOn = r.date('applicationReceivedOn');
@@ -77,9 +79,8 @@ function buildCase(r: CellReader, ctx: AnalyseContext): ImportCase | null {
   }
   if (applicationReceivedOn && filedOn && applicationReceivedOn > filedOn) r.error('filedOn', `立案日期 ${filedOn} 早于收到申请日期 ${applicationReceivedOn}`);
   if (filedOn && closedOn && filedOn > closedOn) r.error('closedOn', `结案日期 ${closedOn} 早于立案日期 ${filedOn}`);
-  if (parsed?.ok && filedOn && Number(filedOn.slice(0, 4)) !== parsed.value.year) {
-    r.warn('filedOn', `立案年份与案号年度（${parsed.value.year}）不一致，请核对`);
-  }
+  const yearWarning = parsed?.ok ? caseNoYearWarning(parsed.value.year, filedOn) : null;
+  if (yearWarning) r.warn('filedOn', yearWarning);
 
   const amountDueFen = r.amount('amountDue');
   const recovered = r.amount('recovered');
@@ -105,6 +106,7 @@ function buildCase(r: CellReader, ctx: AnalyseContext): ImportCase | null {
   if (!own || !parsed?.ok) return null;
   return {
     caseNo: parsed.value.caseNo,
+    caseNoKey: parsed.value.key,
     year: parsed.value.year,
     courtCode: parsed.value.courtCode,
     typeCode: parsed.value.typeCode,

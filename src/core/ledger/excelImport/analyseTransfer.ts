@@ -35,7 +35,7 @@ export function readTransfer(r: CellReader, ctx: AnalyseContext, own: ParsedCase
   const caseNo = (f: 'originalCaseNo' | 'newCaseNo') => {
     const t = r.text(f);
     if (!t) return null;
-    const p = parseCaseNo(t);
+    const p = parseCaseNo(t, ctx);
     if (!p.ok) {
       r.error(f, p.reason);
       return null;

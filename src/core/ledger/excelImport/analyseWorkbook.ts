@@ -61,24 +61,26 @@ function analyseContext(app: CoreApp, date1904: boolean): AnalyseContext {
  */
 function markDuplicates(app: CoreApp, rows: AnalysedRow[]): void {
   const imported = app.sqlite.prepare('SELECT i.at AS at FROM ledger_import_rows r JOIN ledger_imports i ON i.id = r.import_id WHERE r.case_no = ? AND r.content_hash = ?');
-  const existing = app.sqlite.prepare('SELECT id, source FROM cases WHERE case_no = ?');
+  // Same number = same key (执0170号 is 执170号, src/contract/caseNumber.ts).
+  const existing = app.sqlite.prepare('SELECT case_no AS caseNo FROM cases WHERE case_no_key = ? LIMIT 1');
   const firstRow = new Map<string, number>();
   for (const row of rows) {
     if (!row.candidate || !row.contentHash) continue;
     const no = row.candidate.caseNo;
-    const seen = firstRow.get(no);
+    const seen = firstRow.get(row.candidate.caseNoKey);
     if (seen !== undefined) {
       reject(row, `与第 ${seen} 行相同：同一案件只能占一行（多个当事人可写在同一格，用“、”分隔，或合并案号单元格）`);
       continue;
     }
-    firstRow.set(no, row.rows[0]!);
+    firstRow.set(row.candidate.caseNoKey, row.rows[0]!);
     const prior = imported.get(no, row.contentHash) as { at: string } | undefined;
     if (prior) {
       row.status = 'duplicate';
       row.problems.push({ level: 'warning', row: row.rows[0]!, message: `已于 ${prior.at.slice(0, 10)} 导入过相同内容，跳过` });
       continue;
     }
-    if (existing.get(no)) reject(row, `${no} 已在台账中，未导入（导入不会覆盖已有案件；如需修改请到案件页）`);
+    const held = existing.get(row.candidate.caseNoKey) as { caseNo: string } | undefined;
+    if (held) reject(row, `${no} 已在台账中${held.caseNo === no ? '' : `（写作 ${held.caseNo}，编号前的 0 不计）`}，未导入（导入不会覆盖已有案件；如需修改请到案件页）`);
   }
 }
 

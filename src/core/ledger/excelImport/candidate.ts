@@ -36,6 +36,8 @@ export type ImportTransfer = {
 
 export type ImportCase = {
   caseNo: string;
+  /** The number's uniqueness key (leading zeros dropped; cases.case_no_key). */
+  caseNoKey: string;
   year: number;
   courtCode: string;
   typeCode: string;

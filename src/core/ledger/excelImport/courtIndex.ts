@@ -5,7 +5,12 @@ import { halfWidth } from './text';
  * Courts as ledgers name them: by code (鄂0502), by full name (宜昌市西陵区人民法院) or by the short
  * names people use (西陵区法院, 西陵法院, 西陵). Built once per import from the courts table.
  */
-export type CourtIndex = { resolve: (raw: string) => { code: string } | { error: string }; nameOf: (code: string) => string };
+export type CourtIndex = {
+  resolve: (raw: string) => { code: string } | { error: string };
+  nameOf: (code: string) => string;
+  /** The court a pre-2016 案号 names by its abbreviation (鄂猇亭), from the directory's 旧式简称; null if none. */
+  legacy: (abbreviation: string) => string | null;
+};
 
 const CODE = /^(最高法|[京津冀晋内辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔云藏陕甘青宁新军兵](?:\d{2}|\d{4})?)$/;
 
@@ -56,8 +61,10 @@ export function buildCourtIndex(app: CoreApp, ourCourt: string): CourtIndex {
       byName.set(n, set);
     }
   }
+  const legacy = new Map((app.sqlite.prepare('SELECT name, court_code AS code FROM court_legacy_names').all() as { name: string; code: string }[]).map((r) => [r.name, r.code]));
   return {
     nameOf: (code) => byCode.get(code) ?? code,
+    legacy: (abbreviation) => legacy.get(abbreviation) ?? null,
     resolve: (raw) => {
       const s = halfWidth(raw).replace(/\s/g, '');
       if (OUR_COURT.test(s)) {

@@ -185,3 +185,45 @@ describe('imported progress and 一案双查', () => {
   });
 });
 
+
+describe('案号 in an imported ledger (issue 11 item 7)', () => {
+  const sheet = async (rows: (string | null)[][]) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.addRow(['案号', '申请执行人', '被执行人', '立案日期', '结案日期', '结案方式']);
+    for (const r of rows) ws.addRow(r);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  };
+
+  it('imports an old 终本 case under its legacy number and refuses the same number spelt with leading zeros', async () => {
+    t.app.sqlite
+      .prepare(`INSERT INTO cases (case_no, year, court_code, type_code, seq, created_at, updated_at) VALUES ('（2025）鄂0505执170号', 2025, '鄂0505', '执', 170, 'x', 'x')`)
+      .run();
+    const uploadId = await stage(
+      clerk,
+      await sheet([
+        ['（2015）鄂猇亭执字第00123号', '甲某', '乙公司', '2015-03-02', '2015-11-20', '终本'],
+        ['（2025）鄂0505执0170号', '丙某', '丁某', '2025-02-01', null, null],
+        ['（2014）宜猇执字第45号', '戊某', '己某', '2015-01-05', null, null],
+        ['（2014）京朝执字第5号', '庚某', '辛某', null, null, null],
+        ['（2025）鄂0505执请3号', '壬某', '癸某', '2025-03-01', null, null],
+      ]),
+    );
+    const p = await clerk.run('ledger.import.preview', { uploadId });
+    const row = (n: number) => p.rows.find((r) => r.rows[0] === n)!;
+    const text = (n: number, level: string) => row(n).problems.filter((x) => x.level === level).map((x) => x.message).join(' | ');
+    expect(row(2).status).toBe('ok');
+    expect(text(3, 'error')).toContain('（2025）鄂0505执170号 已在台账中');
+    // Year 2014 filed in 2015: imported, with a warning naming both.
+    expect(row(4).status).toBe('warning');
+    expect(text(4, 'warning')).toContain('立案日期（2015-01-05）与案号年度（2014）不一致');
+    expect(text(5, 'error')).toContain('法院简称「京朝」不在法院名录中');
+    expect(text(6, 'warning')).toContain('执请');
+    const out = await clerk.run('ledger.import.commit', { uploadId });
+    expect(out).toMatchObject({ imported: 3, rejected: 2 });
+    expect(t.app.sqlite.prepare(`SELECT case_no, court_code, closure_type FROM cases WHERE year < 2016 ORDER BY case_no`).all()).toEqual([
+      { case_no: '（2014）宜猇执字第45号', court_code: '鄂0505', closure_type: null },
+      { case_no: '（2015）鄂猇亭执字第00123号', court_code: '鄂0505', closure_type: '终结本次执行程序' },
+    ]);
+  });
+});

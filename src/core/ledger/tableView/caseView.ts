@@ -2,6 +2,7 @@ import type { CaseView } from '../../../contract/calls/ledgerView';
 import type { CoreApp } from '../../app';
 import { notFound } from '../../errors';
 import { nextStates } from '../edit/transfers';
+import { duplicateOf } from '../caseNumber';
 import type { TransferState } from '../../../contract/vocabulary';
 
 /** The case page's data in one read: the case, parties, transfers with their events, progress, deductions, supervision. */
@@ -15,7 +16,7 @@ export function caseView(app: CoreApp, caseId: number): CaseView {
          c.created_at AS createdAt, c.updated_at AS updatedAt
        FROM cases c LEFT JOIN users u ON u.id = c.handler_id LEFT JOIN courts ct ON ct.code = c.court_code WHERE c.id = ?`,
     )
-    .get(caseId) as CaseView['case'] | undefined;
+    .get(caseId) as Omit<CaseView['case'], 'duplicateOf'> | undefined;
   if (!c) return notFound('案件');
   const parties = (
     db.prepare('SELECT id, side, kind, name, id_number AS idNumber, is_smb AS isSmb, is_livelihood AS isLivelihood, phone, address FROM parties WHERE case_id = ? ORDER BY side DESC, id').all(caseId) as (Omit<
@@ -67,7 +68,7 @@ export function caseView(app: CoreApp, caseId: number): CaseView {
     )
     .all(caseId) as CaseView['supervisions'];
   const recoveredFen = progress.filter((p) => !p.voidedAt).reduce((a, p) => a + p.amountFen, 0);
-  return { case: c, recoveredFen, parties, transfers, progress, deductions, supervisions };
+  return { case: { ...c, duplicateOf: duplicateOf(app, caseId) }, recoveredFen, parties, transfers, progress, deductions, supervisions };
 }
 
 function safeList(s: string | null): string[] {

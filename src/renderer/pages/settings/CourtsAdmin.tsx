@@ -2,7 +2,7 @@ import { Badge, Button, Group, Modal, Select, Stack, Switch, Text, TextInput } f
 import { useForm } from '@mantine/form';
 import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
-import { COURT_LEVELS, courtInput, type CourtRow } from '../../../contract/calls/courts';
+import { COURT_LEVELS, courtInput, splitLegacyNames, type CourtRow } from '../../../contract/calls/courts';
 import { useCall, useCommand } from '../../api/client';
 
 /**
@@ -35,6 +35,7 @@ export function CourtsAdmin() {
           { accessor: 'name', title: '法院名称' },
           { accessor: 'level', title: '级别', width: 70 },
           { accessor: 'parentCode', title: '上级法院', render: (c) => nameOf(c.parentCode) },
+          { accessor: 'legacyNames', title: '旧式简称', render: (c) => c.legacyNames.join('、') || '—' },
           { accessor: 'useCount', title: '引用记录', width: 90, textAlign: 'right' },
           { accessor: 'active', title: '状态', width: 80, render: (c) => (c.active ? <Badge color="teal">启用</Badge> : <Badge color="gray">已停用</Badge>) },
           {
@@ -67,10 +68,11 @@ function CourtForm({ court, courts, onDone }: { court: CourtRow | null; courts: 
       level: (court?.level ?? '基层') as (typeof COURT_LEVELS)[number],
       parentCode: court?.parentCode ?? '',
       active: court?.active ?? true,
+      legacyNames: court?.legacyNames.join('、') ?? '',
     },
     // The same schema the server checks, so the message appears while typing.
     validate: (v) => {
-      const r = courtInput.safeParse(v);
+      const r = courtInput.safeParse({ ...v, legacyNames: splitLegacyNames(v.legacyNames) });
       if (r.success) return {};
       const out: Record<string, string> = {};
       for (const i of r.error.issues) out[String(i.path[0])] ??= i.message;
@@ -79,12 +81,18 @@ function CourtForm({ court, courts, onDone }: { court: CourtRow | null; courts: 
   });
   const parents = courts.filter((c) => c.code !== court?.code && c.level !== '基层').map((c) => ({ value: c.code, label: `${c.name}（${c.code}）` }));
   return (
-    <form onSubmit={form.onSubmit((v) => save.mutate(v, { onSuccess: onDone }))}>
+    <form onSubmit={form.onSubmit((v) => save.mutate({ ...v, legacyNames: splitLegacyNames(v.legacyNames) }, { onSuccess: onDone }))}>
       <Stack>
         <TextInput label="法院代字" placeholder="如 鄂0505" disabled={!!court} description={court ? '代字被案件引用，不能修改' : undefined} {...form.getInputProps('courtCode')} />
         <TextInput label="法院名称" placeholder="如 宜昌市猇亭区人民法院" {...form.getInputProps('courtName')} />
         <Select label="级别" data={[...COURT_LEVELS]} allowDeselect={false} {...form.getInputProps('level')} />
         <Select label="上级法院" data={parents} clearable searchable placeholder="无" {...form.getInputProps('parentCode')} onChange={(v) => form.setFieldValue('parentCode', v ?? '')} />
+        <TextInput
+          label="旧式简称"
+          placeholder="如 鄂猇亭、宜猇"
+          description="2016 年以前案号中的法院简称（如（2015）鄂猇亭执字第123号中的“鄂猇亭”），多个用顿号分隔；旧案号凭此认定法院"
+          {...form.getInputProps('legacyNames')}
+        />
         <Switch label="启用（停用后不再出现在选择列表中，已有记录不受影响）" {...form.getInputProps('active', { type: 'checkbox' })} />
         <Button type="submit" loading={save.isPending}>
           保存

@@ -59,6 +59,11 @@ export function CasePage() {
         </Stack>
         <CaseActions view={v} />
       </Group>
+      {c.duplicateOf && (
+        <Alert color="orange" title="案号重复" data-testid="case-duplicate">
+          本案案号与 <Anchor onClick={() => navigate(`/ledger/case/${c.duplicateOf!.id}`)}>{c.duplicateOf.caseNo}</Anchor> 相同（编号前的 0 不计，法〔2015〕137号 第十条），是升级数据库时发现的。两案数据均已保留；请核对后把错登的一案改为正确案号（改号后此提示消失）。
+        </Alert>
+      )}
       <Card withBorder>
         <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm" verticalSpacing="sm">
           <Field label="案由">{c.cause}</Field>

@@ -1,5 +1,6 @@
 import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { caseInput } from '../../../../contract/calls/ledgerEdit';
+import { caseNoWarnings } from '../../../../contract/caseNumber';
 import type { CaseView } from '../../../../contract/calls/ledgerView';
 import { CLOSURE_TYPES } from '../../../../contract/vocabulary';
 import { fenToInput, parseYuanInput } from '../../../format';
@@ -75,11 +76,20 @@ export function CaseForm({ current, onDone }: { current?: CaseView['case']; onDo
     },
     onDone: (out) => onDone(out.id),
   });
+  // Soft warnings (执请, a leading 0 dropped, year ≠ 立案日期): shown while typing, never a refusal.
+  const warnings = caseNoWarnings(form.values.caseNo, form.values.filedOn);
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
         <SimpleGrid cols={2}>
-          <TextInput label="案号" placeholder="（2025）鄂0505执123号" withAsterisk data-autofocus {...form.getInputProps('caseNo')} />
+          <TextInput
+            label="案号"
+            placeholder="（2025）鄂0505执123号"
+            description={warnings.length ? <span data-testid="caseno-warning" style={{ color: 'var(--mantine-color-orange-8)' }}>{warnings.join('；')}</span> : '2016 年以前的旧案可填旧式案号，如（2015）鄂猇亭执字第123号'}
+            withAsterisk
+            data-autofocus
+            {...form.getInputProps('caseNo')}
+          />
           <TextInput label="案由" placeholder="如 借款合同纠纷" {...form.getInputProps('cause')} />
           <TextInput label="执行依据" placeholder="如 民事判决书" {...form.getInputProps('basisTitle')} />
           <TextInput label="执行依据文号" placeholder="（2024）鄂0505民初456号" {...form.getInputProps('basisDocNo')} />

@@ -1,6 +1,7 @@
 import { SimpleGrid, Select, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { DECISION_DOC_TYPES } from '../../../../contract/vocabulary';
+import { caseNoWarnings } from '../../../../contract/caseNumber';
 import { useCall } from '../../../api/client';
 import { CourtSelect } from './CourtSelect';
 import { DateField } from './DateField';
@@ -46,8 +47,12 @@ export function TransferDetailsFields({ form }: { form: UseFormReturnType<Transf
         </SimpleGrid>
       )}
       <SimpleGrid cols={2}>
-        <TextInput label="原案号" description={v.direction === '移入' ? '原执行法院的案号' : '不填即为本案案号'} {...form.getInputProps('originalCaseNo')} />
-        <TextInput label="新案号" description="承办法院立案后的案号" {...form.getInputProps('newCaseNo')} />
+        <TextInput
+          label="原案号"
+          description={[v.direction === '移入' ? '原执行法院的案号' : '不填即为本案案号', ...caseNoWarnings(v.originalCaseNo)].join('；')}
+          {...form.getInputProps('originalCaseNo')}
+        />
+        <TextInput label="新案号" description={['承办法院立案后的案号', ...caseNoWarnings(v.newCaseNo)].join('；')} {...form.getInputProps('newCaseNo')} />
       </SimpleGrid>
       <SimpleGrid cols={4}>
         <TextInput label="本院联系人" {...form.getInputProps('ourContact')} />
