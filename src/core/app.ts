@@ -3,6 +3,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { openDatabase, type Db } from './db/open';
 import { holdDataDir } from './db/hostLock';
+import { ensureChainKey, recordWitness } from './audit/audit';
 import { SessionStore } from './auth/sessions';
 
 /** Everything a service needs: the database, the data folder, the clock, the sessions. */
@@ -39,10 +40,22 @@ export function openCore(opts: OpenOptions): CoreApp {
     sessions: new SessionStore(now),
     now,
     close: () => {
+      if (!opened.sqlite.open) return;
+      try {
+        recordWitness(app);
+      } catch (e) {
+        console.error('[xdesk] audit witness not written', e);
+      }
       opened.sqlite.close();
       release();
     },
   };
+  try {
+    ensureChainKey(app);
+  } catch (e) {
+    app.close();
+    throw e;
+  }
   return app;
 }
 

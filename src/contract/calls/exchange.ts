@@ -56,6 +56,13 @@ export const manifestSchema = z
       .strict(),
     includesSecondary: z.boolean(),
     files: z.array(manifestFile).max(100_000),
+    /**
+     * The sender's audit-log head when the package was made: the last row's number and its keyed
+     * hash (docs/upward-package.md). The receiver keeps it as evidence: a log later shown with a
+     * different row under that number, or fewer rows, was altered or rewound. Absent in packages
+     * made before this field existed.
+     */
+    auditHead: z.object({ id: z.number().int().min(0), hash: sha256Hex }).strict().optional(),
   })
   .strict();
 export type Manifest = z.infer<typeof manifestSchema>;

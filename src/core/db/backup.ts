@@ -7,7 +7,7 @@ import { DB_FILE } from './open';
 import { resolveDataDir } from './dataDir';
 import { whileNoHostHolds } from './hostLock';
 import { openCore } from '../app';
-import { appendAudit } from '../audit/audit';
+import { appendRestoreAudit } from '../audit/audit';
 
 /** An online, consistent copy of the database (SQLite's backup API), written under a temp name first. */
 export async function backupTo(app: CoreApp, file: string): Promise<{ file: string; bytes: number }> {
@@ -62,16 +62,14 @@ function restoreDatabase(dataDir: string, file: string, by: string): { restored:
   // The restored log records its own restore, so the jump back in time is visible in 审计日志.
   const app = openCore({ dataDir });
   try {
-    app.sqlite.transaction(() =>
-      appendAudit(app, {
-        userId: null,
-        userName: by,
-        call: 'backup.restore',
-        recordType: 'backup',
-        recordId: path.basename(source),
-        summary: `从备份恢复数据库：${source}；恢复前的数据另存于 ${previous ?? '（无）'}`,
-      }),
-    )();
+    appendRestoreAudit(app, {
+      userId: null,
+      userName: by,
+      call: 'backup.restore',
+      recordType: 'backup',
+      recordId: path.basename(source),
+      summary: `从备份恢复数据库：${source}；恢复前的数据另存于 ${previous ?? '（无）'}`,
+    });
   } finally {
     app.close();
   }

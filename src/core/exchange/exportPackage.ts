@@ -4,7 +4,7 @@ import type { UserPublic } from '../../contract/calls/common';
 import { MANIFEST_FORMAT, MANIFEST_VERSION, SIGNATURE_FORMAT, manifestSchema, type Manifest } from '../../contract/calls/exchange';
 import { ROLE_LABELS } from '../../contract/roles';
 import type { CoreApp } from '../app';
-import { appendAudit } from '../audit/audit';
+import { appendAudit, auditHead, recordWitness } from '../audit/audit';
 import { ensureSigningKey, publicKeyPem, signWithCurrent } from './keys';
 import { safeSegment } from './naming';
 import { resolvePeriod } from './period';
@@ -44,6 +44,9 @@ export async function exportPackage(
     const fileName = `${safeSegment(`${plan.court.code}_上报包_${period.label}_第${revision}版`)}.zip`;
     const totalBytes = plan.sources.reduce((n, s) => n + s.size, 0);
     const exportedAt = app.now().toISOString();
+    // The head before this export's own row: the package carries evidence of the log up to now.
+    const head = auditHead(app);
+    recordWitness(app);
     let manifest: Manifest | null = null;
     let manifestSha256 = '';
     let keyId = '';
@@ -66,6 +69,7 @@ export async function exportPackage(
           signer: { algorithm: 'Ed25519', keyId: signer.keyId, fingerprint: signer.fingerprint, publicKeyPem: signer.publicKeyPem },
           includesSecondary: plan.secondaryCases.length > 0,
           files: written.map((w, i) => ({ path: w.name, size: w.size, sha256: w.sha256, ...plan.sources[i]!.meta })),
+          auditHead: { id: head.id, hash: head.hash },
         } satisfies Manifest);
         const bytes = Buffer.from(JSON.stringify(manifest, null, 1));
         manifestSha256 = createHash('sha256').update(bytes).digest('hex');

@@ -54,7 +54,10 @@ describe('upward package export', () => {
     // The ledger extract is machine-readable and names the case.
     const ledger = JSON.parse(entries.find((e) => e.name.endsWith('.json') && e.name.includes('台账'))!.data.toString());
     expect(ledger.format).toBe('xdesk.ledger-extract');
-    expect(ledger.rows.map((row: Record<string, unknown>) => row['案号'])).toContain('(2025)鄂0505执100号'.replace('(', '（').replace(')', '）'));
+    expect(ledger.rows.map((row: Record<string, unknown>) => row['案号'])).toContain('(2025)鄂0505执100号'.replace('(', '（').replace(')', '）'));    // Issue 12 §8: the manifest carries the audit head as it stood before the export's own row.
+    const exportRow = t.app.sqlite.prepare("SELECT id FROM audit_log WHERE record_type = 'exchange_export' ORDER BY id DESC LIMIT 1").get() as { id: number };
+    const before = t.app.sqlite.prepare('SELECT id, hash FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT 1').get(exportRow.id) as { id: number; hash: string };
+    expect(m.auditHead).toEqual(before);
   });
 
   it('records history; exporting the same week again is revision 2', async () => {
