@@ -122,6 +122,9 @@ export const FIELD_LABELS: Record<string, string> = {
   approvalSecondLevelModes: '需分管院领导审批的方式',
   approvalDeputyUserId: '代理审批人',
   letterNoPrefix: '函件文号前缀',
+  letterContactPhone: '函件联系电话',
+  reportAddressee: '周报主送机关',
+  reportDocNoPrefix: '周报发文字号前缀',
   deadlineReminderDays: '期限通知提前天数',
   efileDocumentId: '电子卷宗文件',
 };

@@ -25,6 +25,8 @@ export const approvalSettings = z.object({
   approvalDeputyUserId: id.nullable(),
   /** Local setting: prefix of the letter number, e.g. 猇法执函 → 猇法执函〔2026〕3号. */
   letterNoPrefix: z.string().trim().min(1, '请填写函件文号前缀').max(20),
+  /** Local setting: the bureau's telephone printed with the handler's name as 联系人 on letters (GB/T 9704 §7.3.4 附注). */
+  letterContactPhone: z.string().trim().max(30, '不能超过 30 个字').regex(/^[\d\-—－（）() 转]*$/, '应为电话号码，如 0717-6512345'),
   /** Local setting: remind this many days before a transfer deadline. */
   deadlineReminderDays: z.number().int().min(0).max(60),
 });

@@ -169,5 +169,9 @@ export const reportSettings = z.object({
    * reporting week that ends inside ISO week 10.
    */
   reportWeekStartsOn: z.number().int().min(1).max(7),
+  /** Local setting: 主送机关 of the weekly report (GB/T 9704-2012 §7.3.2), default the 中院's enforcement bureau. */
+  reportAddressee: z.string().trim().min(2, '请填写周报主送机关').max(40),
+  /** Local setting: 机关代字 of the weekly report's 发文字号 (GB/T 9704 §7.2.4): 猇法执周 → 猇法执周〔2026〕11号, the number being the week. */
+  reportDocNoPrefix: z.string().trim().min(1, '请填写周报发文字号前缀').max(20),
 });
 export type ReportSettings = z.infer<typeof reportSettings>;

@@ -9,5 +9,7 @@ export const APPROVAL_DEFAULTS: ApprovalSettings = {
   approvalDeputyUserId: null,
   // Local setting ❓: the court's own letter-number prefix; 猇亭 as in the demo court.
   letterNoPrefix: '猇法执函',
+  // Local setting: empty until the bureau enters it; letters then leave a line to write the number in.
+  letterContactPhone: '',
   deadlineReminderDays: 3,
 };

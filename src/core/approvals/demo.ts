@@ -1,5 +1,5 @@
 import type { DemoStep } from '../demo/demo';
-import { getSettings } from '../settings/settings';
+import { getSettings, updateSettings } from '../settings/settings';
 import { decideRequest } from './decide';
 import { createRequest, submitRequest } from './requests';
 
@@ -14,6 +14,8 @@ export const approvalsDemo: DemoStep = (app, { users }) => {
   const chief = users.wangjz;
   if (!handler || !chief) return;
   const own = getSettings(app).courtCode;
+  // The letters print the bureau's telephone after the handler's name (fictional number for the demo).
+  if (!getSettings(app).letterContactPhone) updateSettings(app, { letterContactPhone: '0717-6512345' });
   const cases = app.sqlite
     .prepare(
       `SELECT c.id FROM cases c WHERE c.court_code = ? AND c.closed_on IS NULL AND c.closure_type IS NULL

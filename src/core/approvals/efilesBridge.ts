@@ -43,12 +43,15 @@ export function efileBytesFor(app: CoreApp, user: UserPublic, id: number, call: 
   return fs.readFileSync(file);
 }
 
-export type FileInto = (app: CoreApp, input: { caseId: number; volume: '正卷' | '副卷'; title: string; fileName: string; bytes: Buffer; userId: number }) => Promise<string | null>;
+export type FileInto = (
+  app: CoreApp,
+  input: { caseId: number; volume: '正卷' | '副卷'; title: string; fileName: string; bytes: Buffer; userId: number; docNo?: string | null; docDate?: string },
+) => Promise<string | null>;
 
 /**
  * Files a generated document into the case's e-file (随案同步生成, src/core/efiles/fileGenerated.ts):
- * the approval form into the 副卷 section 各类审批表、审批意见 (domain brief §5.2 副卷 item 6), letters
- * into the 正卷 (section suggested from the title). Answers the e-file document id.
+ * the approval form and the letter into the 副卷 section 各类审批表、审批意见 (domain brief §5.2 副卷
+ * item 6), with 文号 and date for the 卷内目录. Answers the e-file document id.
  */
 export const fileIntoEfile: FileInto = async (app, input) => {
   const { documentId } = await fileGeneratedDocument(app, {
@@ -59,6 +62,8 @@ export const fileIntoEfile: FileInto = async (app, input) => {
     fileName: input.fileName,
     bytes: input.bytes,
     userId: input.userId,
+    docNo: input.docNo ?? null,
+    docDate: input.docDate,
   });
   return String(documentId);
 };

@@ -134,14 +134,17 @@ export type NewDocument = {
   docDate: string | null;
   source: 'import' | 'generated';
   userId: number | null;
+  /** 文号 and 责任者 of the 卷内目录 (efiles/0002); null when not known. */
+  docNo?: string | null;
+  author?: string | null;
 };
 
 /** Inserts the row (call inside a transaction, after the blob is in place). */
 export function insertDocument(app: CoreApp, d: NewDocument): DocRow {
   const r = app.sqlite
     .prepare(
-      `INSERT INTO efile_documents (case_id, volume, section_id, title, name, size, sha256, mime, kind, pages, doc_date, sort_order, source, created_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO efile_documents (case_id, volume, section_id, title, name, size, sha256, mime, kind, pages, doc_date, sort_order, source, created_at, created_by, doc_no, author)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       d.caseId,
@@ -159,6 +162,8 @@ export function insertDocument(app: CoreApp, d: NewDocument): DocRow {
       d.source,
       app.now().toISOString(),
       d.userId && d.userId > 0 ? d.userId : null,
+      d.docNo ?? null,
+      d.author ?? null,
     );
   return docRow(app, Number(r.lastInsertRowid));
 }

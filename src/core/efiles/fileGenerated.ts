@@ -2,6 +2,7 @@ import type { CoreApp } from '../app';
 import { appendAudit } from '../audit/audit';
 import { getUser } from '../auth/users';
 import { fail } from '../errors';
+import { getSettings } from '../settings/settings';
 import { caseHead } from './access';
 import { insertDocument, requireSection, sectionByName } from './documents';
 import { inspectBytes } from './inspect';
@@ -19,6 +20,9 @@ export type GeneratedInput = {
   bytes: Buffer;
   userId: number;
   docDate?: string;
+  /** 文号 and 责任者 for the 卷内目录; 责任者 defaults to the court (the app generates on its behalf). */
+  docNo?: string | null;
+  author?: string;
 };
 
 /**
@@ -50,6 +54,8 @@ export async function fileGeneratedDocument(app: CoreApp, input: GeneratedInput)
       kind: info.kind,
       pages: info.pages,
       docDate: input.docDate ?? null,
+      docNo: input.docNo ?? null,
+      author: input.author ?? getSettings(app).courtName,
       source: 'generated',
       userId: input.userId,
     });

@@ -51,4 +51,25 @@ CREATE INDEX efile_documents_sha ON efile_documents(sha256);
 ${SEED_SECTIONS.map((s) => `INSERT INTO efile_sections (id, volume, name, sort_order, keywords) VALUES (${q(s.id)}, ${q(s.volume)}, ${q(s.name)}, ${s.order}, ${q(s.keywords.join(','))});`).join('\n')}
 `,
   },
+  {
+    // The 卷内目录 lists each document's 文号 and 责任者 (法发〔2006〕11号 卷内目录 columns): kept with the document.
+    id: 'efiles/0002_catalogue_doc_no_author',
+    sql: `
+ALTER TABLE efile_documents ADD COLUMN doc_no TEXT;
+ALTER TABLE efile_documents ADD COLUMN author TEXT;
+`,
+  },
+  {
+    // 报请函/移送函 are internal requests between courts, not open to the parties: letters filed into the
+    // 正卷 before issue 13 move to the 副卷 section 各类审批表、审批意见 (副卷-6), keeping their row, blob and
+    // text; the approval record follows. Bound volumes exported before stay as they were written.
+    id: 'efiles/0003_letters_to_secondary',
+    sql: `
+UPDATE efile_documents SET volume = '副卷', section_id = '副卷-6'
+ WHERE volume = '正卷' AND source = 'generated' AND id IN (
+   SELECT CAST(j.value AS INTEGER) FROM approval_documents a, json_each('[' || a.filed_ref || ']') j
+    WHERE a.kind IN ('报请函', '移送函') AND a.filed_volume = '正卷' AND a.filed_ref IS NOT NULL AND a.filed_ref <> '');
+UPDATE approval_documents SET filed_volume = '副卷' WHERE kind IN ('报请函', '移送函') AND filed_volume = '正卷';
+`,
+  },
 ];

@@ -26,14 +26,5 @@ export function fontBytes(font: PdfFont): Buffer {
   return b;
 }
 
-/**
- * DOCX cannot carry the fonts (too large), so the runs name fonts every Chinese Windows machine has
- * (仿宋 = FangSong for body text, 黑体 = SimHei for labels, 宋体 = SimSun bold in place of 方正小标宋,
- * which is often not installed); Word and LibreOffice substitute the nearest CJK font when one is
- * missing. `ascii`/`hAnsi` keep digits and Latin letters in Times New Roman as the official layout expects.
- */
-export const DOCX_FONTS = {
-  body: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋', cs: '仿宋', hint: 'eastAsia' },
-  heiti: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体', cs: '黑体', hint: 'eastAsia' },
-  title: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体', cs: '宋体', hint: 'eastAsia' },
-} as const;
+/** The DOCX faces live with the rest of the GB/T 9704 furniture (src/core/gbt9704/docxPage.ts). */
+export { DOCX_FONTS } from '../../gbt9704/docxPage';

@@ -15,8 +15,10 @@ const FINAL = new Set(['已同意', '已退回', '不同意']);
 /**
  * Generates the 审批表 (always) and, once approved, the 报请函/移送函, as PDF and DOCX; stores
  * them under the data folder and lists them with the request. When the request is final they are
- * filed into each case's e-file: the form into the 副卷 (internal, domain brief §5.2 副卷 item 6),
- * the letter into the 正卷.
+ * filed into each case's e-file 副卷: the form (domain brief §5.2 副卷 item 6) and the letter too — a
+ * 报请函 or 移送函 is the court's internal request to another court, not a document served on the
+ * parties, so it is not open to them in the 正卷 (issue 13; letters filed earlier were moved by
+ * migration efiles/0003).
  *
  * Rendering awaits, so it runs outside the caller's transaction: files are written first, then
  * their rows in one transaction, so a row never points at a missing file.
@@ -58,7 +60,16 @@ export async function generateDocuments(
       const refs: string[] = [];
       for (const l of links) {
         const bytes = fs.readFileSync(path.join(app.dataDir, w.rel));
-        const ref = await fileIntoEfile(app, { caseId: l.caseId, volume, title, fileName: w.fileName, bytes, userId: user.id });
+        const ref = await fileIntoEfile(app, {
+          caseId: l.caseId,
+          volume,
+          title,
+          fileName: w.fileName,
+          bytes,
+          userId: user.id,
+          docNo: w.kind === '审批表' ? `审批编号${r.rootId}-${r.version}` : w.docNo,
+          docDate: chinaDate(app.now()),
+        });
         if (ref) refs.push(ref);
       }
       if (refs.length) markFiled(app, id, volume, refs.join(','));

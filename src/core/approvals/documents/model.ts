@@ -5,6 +5,9 @@ import { attachmentsOf } from '../attachments';
 import { getCase, partiesOf } from '../ledgerBridge';
 import { courtName, decisionsOf, getRequest, linksOf, versionsOf, type RequestRecord } from '../store';
 import { chinaDate, cnDate } from '../time';
+import { oneCaseClock } from '../../ledger/deadlines/oneCaseClock';
+import { legalBasisFor, restsOnSixMonths } from './legalBasis';
+import { attachmentTitle, caseNosText, decisionText } from './wording';
 
 /**
  * The content of the generated documents, taken from the record only (no free typing at
@@ -17,6 +20,8 @@ export type Letter = {
   court: string;
   docNo: string;
   title: string;
+  /** The title in pieces that must stay whole (a case number, a phrase): lines break only between them. */
+  titleParts: string[];
   addressee: string;
   paragraphs: string[];
   attachments: string[];
@@ -49,6 +54,21 @@ function casesBlock(app: CoreApp, r: RequestRecord) {
   });
 }
 
+/** The grounds as a clause of the letter's sentence ("因……，"). */
+const GROUND_PHRASE: Record<string, string> = {
+  不当干预: '案件执行受到不当干预',
+  消极执行: '案件存在消极执行情形',
+  力量不足: '本院执行力量不足',
+  关联案件: '案件与其他案件关联、宜一并执行',
+  疑难复杂: '案情疑难复杂',
+  超六个月未执行: '自收到申请执行书之日起超过六个月未执行完毕',
+};
+function groundsPhrase(grounds: string[], other: string | null): string {
+  const list = grounds.filter((g) => g !== '其他').map((g) => GROUND_PHRASE[g] ?? g);
+  if (grounds.includes('其他') && other) list.push(other);
+  return list.join('，') || '案件符合交叉执行条件';
+}
+
 function reasonsText(r: RequestRecord): string {
   const list = r.reasons.filter((x) => x !== '其他');
   if (r.reasons.includes('其他') && r.reasonOther) list.push(`其他：${r.reasonOther}`);
@@ -71,21 +91,22 @@ export function approvalFormModel(app: CoreApp, requestId: number): ApprovalForm
     { label: '报请方式', value: MODE_PHRASE[r.mode] },
     { label: r.mode === '院内交叉' ? '拟接收团队' : '拟接收法院', value: receiving },
     { label: '报请理由', value: reasonsText(r) },
+    ...(restsOnSixMonths(r.reasons) ? sixMonthRows(app, cases) : []),
     { label: '执行经过', value: r.summaryProcess || '—' },
     { label: '财产情况', value: r.summaryProperty || '—' },
     { label: '申请理由', value: r.summaryGrounds || '—' },
     { label: '承办人意见', value: r.proposal || `建议报请${MODE_PHRASE[r.mode]}。`, signer: r.requesterName, date: r.submittedAt ? cnDate(chinaDate(new Date(r.submittedAt))) : '' },
   ];
-  const attachments = attachmentsOf(app, r.id).map((a) => a.name);
+  const attachments = attachmentsOf(app, r.id).map((a) => attachmentTitle(a.name));
   if (attachments.length) rows.push({ label: '附件', value: attachments.map((n, i) => `${i + 1}. ${n}`).join('\n') });
   // Earlier versions' decisions stay on the form: the history of a returned request is part of the record.
   for (const v of versionsOf(app, r.rootId).filter((v) => v.version < r.version)) {
     for (const d of decisionsOf(app, v.id)) {
-      rows.push({ label: `第${v.version}版 ${d.deciderTitle}意见`, value: `${d.outcome}。${d.opinion}`, signer: d.deciderName, date: cnDate(d.decidedOn) });
+      rows.push({ label: `第${v.version}版 ${d.deciderTitle}意见`, value: decisionText(d.outcome, d.opinion), signer: d.deciderName, date: cnDate(d.decidedOn) });
     }
   }
   for (const d of decisionsOf(app, r.id)) {
-    rows.push({ label: `${d.deciderTitle}审批意见`, value: `${d.outcome}。${d.opinion}`, signer: d.deciderName, date: cnDate(d.decidedOn) });
+    rows.push({ label: `${d.deciderTitle}审批意见`, value: decisionText(d.outcome, d.opinion), signer: d.deciderName, date: cnDate(d.decidedOn) });
   }
   if (!decisionsOf(app, r.id).length) rows.push({ label: '执行局长审批意见', value: '（待审批）' });
   return {
@@ -93,8 +114,36 @@ export function approvalFormModel(app: CoreApp, requestId: number): ApprovalForm
     title: '交叉执行报请审批表',
     serial: `审批编号：${r.rootId}-${r.version}`,
     rows,
-    footer: `本表由交叉执行工作台根据审批记录生成（${cnDate(chinaDate(app.now()))}），归入副卷。`,
+    footer: `本表根据审批记录生成（${cnDate(chinaDate(app.now()))}），归入副卷。`,
   };
+}
+
+/** 收到申请日期, 六个月届满日 and 已扣除期间 of each case (民诉法237, 执行程序解释10、13), for a request on the six-month ground. */
+function sixMonthRows(app: CoreApp, cases: ReturnType<typeof casesBlock>): FormRow[] {
+  const today = chinaDate(app.now());
+  const facts = cases.map(({ c }) => ({ caseNo: c.caseNo, f: oneCaseClock(app, c.id, today) }));
+  const each = (fn: (f: NonNullable<(typeof facts)[number]['f']>) => string) =>
+    facts.map(({ caseNo, f }) => `${cases.length > 1 ? `${caseNo}：` : ''}${f ? fn(f) : '—'}`).join('\n');
+  return [
+    { label: '收到申请日期', value: each((f) => (f.receivedOn ? cnDate(f.receivedOn) : `未登记（自${f.startKind === '发现财产' ? '发现财产之日' : '立案之日'}${cnDate(f.clock.startOn)}起算）`)) },
+    {
+      label: '六个月届满日',
+      value: each(
+        (f) =>
+          `${cnDate(f.clock.endOn)}${f.startKind === '发现财产' ? `（自发现财产之日${cnDate(f.clock.startOn)}起算）` : ''}` +
+          `${f.clock.past ? '，已超过六个月' : '，尚未超过六个月（届满次日起方可依民诉法第二百三十七条报请）'}${f.clock.warning ? `（${f.clock.warning}）` : ''}`,
+      ),
+    },
+    {
+      label: '已扣除期间',
+      // Only intervals after the start day count (sixMonthClock.ts); earlier ones are not listed.
+      value: each((f) =>
+        f.deductions.some((d) => (d.endOn ?? '9999-12-31') > f.clock.startOn)
+          ? `${f.deductions.filter((d) => (d.endOn ?? '9999-12-31') > f.clock.startOn).map((d) => `${d.kind} ${cnDate(d.startOn)}至${d.endOn ? cnDate(d.endOn) : '今'}`).join('；')}；共扣除${f.clock.deductedDays}日`
+          : '无',
+      ),
+    },
+  ];
 }
 
 /** 报请函 to the intermediate court or 移送函 to the receiving court, after approval. */
@@ -109,40 +158,55 @@ export function letterModel(app: CoreApp, requestId: number, docNo: string): Let
     .get(s.courtCode) as { name: string } | undefined;
   const receiving = courtName(app, r.receivingCourtCode);
   const addressee = kind === '报请函' ? superior?.name ?? '上级人民法院' : receiving ?? '—';
-  const caseNos = cases.map(({ c }) => c.caseNo).join('、');
+  const caseNos = caseNosText(cases.map(({ c }) => c.caseNo));
   const first = cases[0]!;
   const parties = `申请执行人${[...new Set(cases.flatMap(({ p }) => p.applicants))].join('、') || '—'}与被执行人${[...new Set(cases.flatMap(({ p }) => p.debtors))].join('、') || '—'}`;
-  const cause = first.c.cause ? `${first.c.cause}纠纷` : '';
+  // The 案由 is printed as recorded: it already names the dispute (…纠纷), nothing is appended.
+  const cause = first.c.cause ?? '';
   const approved = decisionsOf(app, r.id).filter((d) => d.outcome === '同意');
   const approvedOn = approved.length ? cnDate(approved[approved.length - 1]!.decidedOn) : cnDate(chinaDate(app.now()));
+  const many = cases.length > 1;
+  // "（2025）鄂0505执399号申请执行人甲与被执行人乙…纠纷一案": the case number leads, so no bracket is nested in another.
+  const subject = `${caseNos}${parties}${cause}${many ? `系列案件共${cases.length}件` : '一案'}`;
+  // The six-month ground is cited only when it holds for every case today (民诉法237 "超过六个月", the
+  // clock of ledger/deadlines); otherwise the letter rests on the other grounds recorded.
+  const today = chinaDate(app.now());
+  const sixHolds = restsOnSixMonths(r.reasons) && cases.every(({ c }) => oneCaseClock(app, c.id, today)?.clock.past === true);
+  const grounds = r.reasons.filter((x) => x !== '超六个月未执行' || sixHolds);
+  const basis = legalBasisFor(r.mode, grounds);
+  const because = groundsPhrase(grounds, r.reasonOther);
   const paragraphs: string[] = [];
   if (kind === '报请函') {
     paragraphs.push(
-      `本院受理的${parties}${cause}执行${cases.length > 1 ? `系列案件共${cases.length}件（${caseNos}）` : `一案（${caseNos}）`}，因${reasonsText(r)}，` +
-        `经本院执行局长于${approvedOn}审批同意，根据《中华人民共和国民事诉讼法》第二百三十七条、《最高人民法院关于适用〈中华人民共和国民事诉讼法〉执行程序若干问题的解释》第十条至第十二条及《最高人民法院关于交叉执行工作的指导意见》的规定，特报请贵院对${cases.length > 1 ? '上述案件' : '该案'}${MODE_PHRASE[r.mode]}` +
+      `本院执行的${subject}，因${because}，经本院执行局长于${approvedOn}审批同意，根据${basis}的规定，特报请贵院对${many ? '上述案件' : '该案'}${MODE_PHRASE[r.mode]}` +
         (r.mode === '指令' || r.mode === '集中' ? (receiving ? `，建议由${receiving}执行` : '') : '') +
         '。',
     );
   } else {
     paragraphs.push(
-      `本院受理的${parties}${cause}执行${cases.length > 1 ? `案件共${cases.length}件（${caseNos}）` : `一案（${caseNos}）`}，因${reasonsText(r)}，经本院执行局长于${approvedOn}审批同意，` +
-        `根据《最高人民法院关于委托执行若干问题的规定》，现将${cases.length > 1 ? '上述案件' : '该案'}移送贵院${MODE_PHRASE[r.mode]}。请贵院在收到本函及所附材料之日起七日内立案，并将立案情况及承办人、联系电话告知本院。`,
+      `本院执行的${subject}，因${because}，经本院执行局长于${approvedOn}审批同意，根据${basis}的规定，现将${many ? '上述案件' : '该案'}移送贵院${MODE_PHRASE[r.mode]}。` +
+        '请贵院在收到本函及所附材料之日起七日内立案，并将立案情况及承办人、联系电话告知本院。',
     );
   }
   if (r.summaryProcess) paragraphs.push(`一、执行经过：${r.summaryProcess}`);
   if (r.summaryProperty) paragraphs.push(`二、财产情况：${r.summaryProperty}`);
   if (r.summaryGrounds) paragraphs.push(`三、${kind === '报请函' ? '报请理由' : '移送理由'}：${r.summaryGrounds}`);
-  paragraphs.push(kind === '报请函' ? '妥否，请批示。' : '特此函告。');
+  // A 函 between courts closes with a request, not the 请示 formula 妥否，请批示 (GB/T 9704 / 党政机关公文处理工作条例 §8: 请示 is a separate kind).
+  paragraphs.push(kind === '报请函' ? '特此函请，请予审查决定。' : '特此函告。');
+  const what = `${many ? `${caseNos}等${cases.length}件案件` : `${caseNos}案件`}`;
+  const titleParts = kind === '报请函' ? ['关于报请', `${MODE_PHRASE[r.mode]}`, what, '的函'] : ['关于移送', what, `${MODE_PHRASE[r.mode]}的函`];
+  const phone = s.letterContactPhone.trim();
   return {
     kind,
     court: s.courtName,
     docNo,
-    title: `关于${kind === '报请函' ? `报请对${caseNos}${cases.length > 1 ? '等案件' : '案件'}${MODE_PHRASE[r.mode]}` : `移送${caseNos}${cases.length > 1 ? '等案件' : '案件'}${MODE_PHRASE[r.mode]}`}的函`,
+    title: titleParts.join(''),
+    titleParts,
     addressee,
     paragraphs,
     // The approval form is internal (副卷) and never travels with the letter; the case materials do.
-    attachments: attachmentsOf(app, r.id).map((a) => a.name),
-    contact: `联系人：${first.c.handlerName ?? r.requesterName}`,
+    attachments: attachmentsOf(app, r.id).map((a) => attachmentTitle(a.name)),
+    contact: `联系人：${first.c.handlerName ?? r.requesterName}，联系电话：${phone || '＿＿＿＿＿＿＿＿'}`,
     signDate: cnDate(chinaDate(app.now())),
   };
 }

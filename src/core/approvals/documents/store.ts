@@ -85,11 +85,12 @@ export function letterNumber(app: CoreApp, requestId: number, year: number): str
 
 /**
  * Where a generated document belongs in each case's e-file, and its title there: the 审批表 is internal
- * (副卷, domain brief §5.2 副卷 item 6), the letters go into the 正卷. Every copy of a 副卷 document —
+ * (副卷, domain brief §5.2 副卷 item 6) and so are the letters (issue 13). Every copy of a 副卷 document —
  * the filed one and the one kept with the request — is reached under the 副卷 rule (efiles/access.ts).
  */
 export function filingOf(kind: ApprovalDocument['kind']): { volume: '正卷' | '副卷'; title: string } {
-  return kind === '审批表' ? { volume: '副卷', title: '交叉执行报请审批表' } : { volume: '正卷', title: kind };
+  // Issue 13: a 报请函/移送函 is the court's internal request to another court, not served on the parties.
+  return { volume: '副卷', title: kind === '审批表' ? '交叉执行报请审批表' : kind };
 }
 
 export function documentFile(app: CoreApp, documentId: number): { id: number; requestId: number; kind: ApprovalDocument['kind']; file: string; name: string; format: 'pdf' | 'docx' } {

@@ -6,7 +6,7 @@ import { useCall } from '../../api/client';
 import { SettingsSaveBar } from './SettingsSaveBar';
 import { useSettingsForm } from './useSettingsForm';
 
-const EMPTY: Values = { approvalSecondLevel: false, approvalSecondLevelModes: ['提级', '指令'], approvalDeputyUserId: null, letterNoPrefix: '', deadlineReminderDays: 3 };
+const EMPTY: Values = { approvalSecondLevel: false, approvalSecondLevelModes: ['提级', '指令'], approvalDeputyUserId: null, letterNoPrefix: '', letterContactPhone: '', deadlineReminderDays: 3 };
 
 /**
  * Who decides transfer requests (issue 4 §2–3, all local settings): the deputy who may decide in
@@ -84,6 +84,7 @@ export function ApprovalSettings({ editable }: { editable: boolean }) {
         <Title order={5} mt="sm">文书与提醒</Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label="函件文号前缀" description="本地设置：如 猇法执函 → 猇法执函〔2026〕3号" maxLength={20} disabled={!editable} {...form.getInputProps('letterNoPrefix')} />
+          <TextInput label="函件联系电话" description="本地设置：报请函、移送函的联系人（承办人）之后印此电话" maxLength={30} disabled={!editable} {...form.getInputProps('letterContactPhone')} data-testid="letter-phone" />
           <NumberInput label="期限通知提前天数" description="期限到期前若干天起在通知中提醒（台账期限提醒的同一日期）" min={0} max={60} disabled={!editable} {...form.getInputProps('deadlineReminderDays')} />
         </SimpleGrid>
         <SettingsSaveBar editable={editable} saving={save.isPending} dirty={form.isDirty()} label="保存审批设置" what="审批设置" testId="save-approval-settings" />
