@@ -18,7 +18,7 @@ import {
   WidthType,
 } from 'docx';
 import type { WeeklyFigures } from '../../contract/calls/reports';
-import { DOCX_FONTS } from '../approvals/documents/fonts';
+import { DOCX_FONTS } from '../gbt9704/docxPage';
 import { chartPngs } from './charts/png';
 import { CHART_SIZE } from './charts/draw';
 import { wan } from './format';

@@ -26,5 +26,4 @@ export function fontBytes(font: PdfFont): Buffer {
   return b;
 }
 
-/** The DOCX faces live with the rest of the GB/T 9704 furniture (src/core/gbt9704/docxPage.ts). */
-export { DOCX_FONTS } from '../../gbt9704/docxPage';
+/** The DOCX faces live with the rest of the GB/T 9704 furniture (src/core/gbt9704/docxPage.ts, loaded only with docx). */
