@@ -106,8 +106,9 @@ describe('the 审批表 follows the 副卷 rule (issue 12 §2)', () => {
     const refused = await b.leader.call('approvals.download', { documentId: form.id });
     expect(!refused.ok && refused.error.code).toBe('FORBIDDEN');
     expect(!refused.ok && refused.error.message).toContain('副卷');
-    // The letter goes into the 正卷: every reader of the request may download it, without a 副卷 audit row.
-    expect((await b.leader.call('approvals.download', { documentId: letter.id })).ok).toBe(true);
+    // The letter is an internal request between courts and goes into the 副卷 too (issue 13): same rule.
+    const letterRefused = await b.leader.call('approvals.download', { documentId: letter.id });
+    expect(!letterRefused.ok && letterRefused.error.code).toBe('FORBIDDEN');
     await b.handler.run('approvals.download', { documentId: form.id });
     expect(audits('approvals.download')).toEqual([{ who: '张承办', summary: expect.stringContaining('下载副卷文件「交叉执行报请审批表」') }]);
   });
