@@ -5,6 +5,7 @@ import { openDatabase, type Db } from './db/open';
 import { holdDataDir } from './db/hostLock';
 import { ensureChainKey, recordWitness } from './audit/audit';
 import { SessionStore } from './auth/sessions';
+import { LoginThrottle } from './auth/throttle';
 
 /** Everything a service needs: the database, the data folder, the clock, the sessions. */
 export type CoreApp = {
@@ -13,6 +14,8 @@ export type CoreApp = {
   dataDir: string;
   dbFile: string;
   sessions: SessionStore;
+  /** Failed logins per client (auth/throttle.ts). */
+  loginThrottle: LoginThrottle;
   /** The clock; tests replace it. */
   now: () => Date;
   close: () => void;
@@ -38,6 +41,7 @@ export function openCore(opts: OpenOptions): CoreApp {
     dataDir: opts.dataDir,
     dbFile: opened.file,
     sessions: new SessionStore(now),
+    loginThrottle: new LoginThrottle(now),
     now,
     close: () => {
       if (!opened.sqlite.open) return;

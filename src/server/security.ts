@@ -42,11 +42,38 @@ export function originAllowed(req: IncomingMessage, scheme: 'http' | 'https' = '
   return origin === `${scheme}://${req.headers.host}`;
 }
 
+/** Cookies by name; a value with a malformed escape is skipped, never an exception (issue 12 §13). */
 export function parseCookies(header: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const part of (header ?? '').split(';')) {
     const i = part.indexOf('=');
-    if (i > 0) out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+    if (i <= 0) continue;
+    try {
+      out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+    } catch {
+      // not ours to repair
+    }
   }
   return out;
+}
+
+/**
+ * Whether a JSON text nests arrays/objects deeper than `max`, found by one pass over the bytes
+ * (brackets inside strings do not count) — so a 10 MB "[[[[…" is refused before JSON.parse and the
+ * validators recurse into it (issue 12 §13).
+ */
+export function jsonTooDeep(body: Buffer, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped byte
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
 }

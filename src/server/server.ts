@@ -1,12 +1,13 @@
 import type * as Http from 'node:http';
 import type * as Https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { MAX_PAYLOAD_BYTES, err, type Result } from '../contract';
 import type { CoreApp } from '../core/app';
 import { dispatch } from '../core/api/dispatch';
-import { hostAllowed, originAllowed, parseCookies, securityHeaders } from './security';
+import { hostAllowed, jsonTooDeep, originAllowed, parseCookies, securityHeaders } from './security';
+import { SessionIds, type IssuedId } from './sessionIds';
 import { serveStatic } from './static';
 import { fileRoutes } from './fileRoutes';
 import { EventHub } from './events';
@@ -26,6 +27,10 @@ export type ServerOptions = {
 export type RunningServer = { url: string; port: number; close: () => Promise<void> };
 
 const COOKIE = 'xdesk_sid';
+/** Calls that sign a session in: they run under a freshly issued id, which replaces the old one on success (issue 12 §3). */
+const STARTS_SESSION = new Set(['auth.login', 'auth.setupAdmin']);
+/** Deeper JSON is refused before JSON.parse (no input of the contract nests beyond a few levels). */
+const MAX_JSON_DEPTH = 64;
 /** The empty slot in src/renderer/index.html that the server fills with the page's CSRF token. */
 const CSRF_META = '<meta name="xdesk-csrf" content="" />';
 
@@ -39,7 +44,8 @@ const http = process.getBuiltinModule('node:http') as typeof Http;
  * proves the request came from our page.
  */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
-  const csrfBySid = new Map<string, string>();
+  // Ids dropped (expired, evicted, replaced at login) take their login with them.
+  const ids = new SessionIds({ onDrop: (sid) => opts.app.sessions.clear(sid) });
   let port = 0;
   const scheme = opts.tls ? 'https' : 'http';
   const extraHosts = (opts.hostNames ?? []).map(hostHeaderName);
@@ -64,24 +70,26 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
     // The request target is a path; one starting with '//' would be read as a host by new URL(target, base).
     const url = new URL(`${scheme}://${req.headers.host}${req.url?.startsWith('/') ? req.url : '/'}`);
+    // A malformed escape (%E0%A4%A) anywhere in the path is the client's mistake: 400, not a 500 later (issue 12 §13).
+    if (!decodable(url.pathname)) return sendJson(res, 400, err('INVALID_INPUT', '请求地址中的编码不正确'));
     if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
       // The page carries its session's CSRF token (as GET /api/csrf would give it), so its first
       // call needs no extra round trip (cold start). Like any same-origin answer, other sites cannot read it.
-      return serveStatic(opts.rendererDir, url.pathname, res, (page) => page.replace(CSRF_META, `<meta name="xdesk-csrf" content="${csrfFor(sessionId(req, res))}" />`));
+      return serveStatic(opts.rendererDir, url.pathname, res, (page) => page.replace(CSRF_META, `<meta name="xdesk-csrf" content="${sessionId(req, res).csrf}" />`));
     }
-    const sid = sessionId(req, res);
+    const session = sessionId(req, res);
+    const sid = session.sid;
 
     if (url.pathname === '/api/csrf' && req.method === 'GET') {
-      return sendJson(res, 200, { ok: true, value: { csrf: csrfFor(sid) } });
+      return sendJson(res, 200, { ok: true, value: { csrf: session.csrf } });
     }
 
     const isEvents = url.pathname === '/api/events' && req.method === 'GET';
     if (req.method !== 'POST' && !url.pathname.startsWith('/api/file/') && !isEvents) return sendJson(res, 405, err('INVALID_INPUT', '不支持的请求方法'));
     if (!originAllowed(req, scheme)) return sendJson(res, 403, err('CSRF', '请求来源不被允许'));
-    const expected = csrfBySid.get(sid);
     const given = String(req.headers['x-csrf-token'] ?? url.searchParams.get('csrf') ?? '');
-    if (!expected || !safeEqual(expected, given)) return sendJson(res, 403, err('CSRF', '页面已过期，请刷新后重试'));
+    if (!safeEqual(session.csrf, given)) return sendJson(res, 403, err('CSRF', '页面已过期，请刷新后重试'));
     if (isEvents) return void (events.open(sid, res) || sendJson(res, 401, err('UNAUTHENTICATED', '请先登录')));
     // Whatever this request changes, the users it notified are told once it is answered.
     res.on('finish', () => events.poke());
@@ -94,6 +102,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const body = await readBody(req, MAX_PAYLOAD_BYTES);
     if (body === 'too-large') return sendJson(res, 413, err('PAYLOAD_TOO_LARGE', '提交的数据超过 10 MB 上限，操作未执行'));
     let input: unknown = {};
+    if (jsonTooDeep(body, MAX_JSON_DEPTH)) return sendJson(res, 400, err('INVALID_INPUT', `提交的数据嵌套超过 ${MAX_JSON_DEPTH} 层，操作未执行`));
     if (body.length > 0) {
       try {
         input = JSON.parse(body.toString('utf8'));
@@ -101,22 +110,31 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         return sendJson(res, 400, err('INVALID_INPUT', '提交的数据不是有效的 JSON'));
       }
     }
-    const result = await dispatch(opts.app, sid, m[1]!, input, { payloadBytes: body.length });
+    // The client for login throttling is the remote address (bureau mode serves the whole LAN).
+    const client = req.socket.remoteAddress ?? sid;
+    // Signing in happens under a new id: the one this browser held before (perhaps planted, perhaps
+    // seen) is dropped on success, and the page gets the new CSRF token in a header (issue 12 §3).
+    const next = STARTS_SESSION.has(m[1]!) ? ids.issue() : null;
+    const result = await dispatch(opts.app, next?.sid ?? sid, m[1]!, input, { payloadBytes: body.length, client });
+    if (next && result.ok) {
+      ids.drop(sid);
+      setCookie(res, next);
+      res.setHeader('X-Xdesk-Csrf', next.csrf);
+    } else if (next) ids.drop(next.sid);
     sendJson(res, 200, result);
   }
 
-  function csrfFor(sid: string): string {
-    let token = csrfBySid.get(sid);
-    if (!token) csrfBySid.set(sid, (token = randomBytes(24).toString('base64url')));
-    return token;
+  /** The request's session id — only one this server issued; anything else gets a fresh id. */
+  function sessionId(req: IncomingMessage, res: ServerResponse): IssuedId {
+    const known = ids.known(parseCookies(req.headers.cookie)[COOKIE]);
+    if (known) return known;
+    const fresh = ids.issue();
+    setCookie(res, fresh);
+    return fresh;
   }
 
-  function sessionId(req: IncomingMessage, res: ServerResponse): string {
-    const existing = parseCookies(req.headers.cookie)[COOKIE];
-    if (existing && /^[A-Za-z0-9_-]{32,64}$/.test(existing)) return existing;
-    const sid = randomBytes(32).toString('base64url');
-    res.setHeader('Set-Cookie', `${COOKIE}=${sid}; HttpOnly; SameSite=Strict; Path=/${opts.tls ? '; Secure' : ''}`);
-    return sid;
+  function setCookie(res: ServerResponse, id: IssuedId): void {
+    res.setHeader('Set-Cookie', `${COOKIE}=${id.sid}; HttpOnly; SameSite=Strict; Path=/${opts.tls ? '; Secure' : ''}`);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -135,6 +153,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         server.closeAllConnections();
       }),
   };
+}
+
+function decodable(s: string): boolean {
+  try {
+    decodeURIComponent(s);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function safeEqual(a: string, b: string): boolean {

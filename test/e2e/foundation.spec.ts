@@ -26,11 +26,12 @@ test('wrong password shows a readable message; five lock the account', async ({ 
   for (let i = 1; i <= 4; i++) {
     await page.getByLabel('密码').fill(`wrong-${i}`);
     await page.getByRole('button', { name: '登录' }).click();
-    await expect(page.getByRole('alert')).toContainText(`再错 ${5 - i} 次将锁定账户`);
+    await expect(page.getByRole('alert')).toContainText('用户名或密码错误（同一账户连续输错 5 次将锁定 5 分钟）');
   }
+  // The fifth locks the account; only the right password learns that (the answer does not tell a guesser).
   await page.getByLabel('密码').fill('wrong-5');
   await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('alert')).toContainText('账户已锁定');
+  await expect(page.getByRole('alert')).toContainText('用户名或密码错误');
   await page.getByLabel('密码').fill('password123');
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByRole('alert')).toContainText('账户已锁定');

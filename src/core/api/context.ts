@@ -10,6 +10,8 @@ export type CallContext = {
   user: UserPublic | null;
   /** The host's key for this connection (cookie session or Electron window). */
   sessionKey: string;
+  /** Who the host says is calling (remote address, window), for per-client login throttling. */
+  client: string;
   call: CallName;
   /** Describe the change for the audit log (defaults to the call's title). */
   note: (n: { recordType?: string; recordId?: string | number; summary?: string }) => void;

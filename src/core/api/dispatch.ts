@@ -15,6 +15,8 @@ export type DispatchOptions = {
   payloadBytes?: number;
   /** The CLI acts as a fixed principal (an administrator at the machine) instead of a login session. */
   principal?: UserPublic;
+  /** The caller as the host can tell them apart (browser/bureau: remote address); defaults to the session key. */
+  client?: string;
 };
 
 /**
@@ -74,6 +76,7 @@ export async function dispatch(
     app,
     user,
     sessionKey,
+    client: opts.client ?? sessionKey,
     call: name as CallName,
     note: (n) => {
       note = { ...note, ...n };

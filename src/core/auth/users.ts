@@ -4,7 +4,7 @@ import type { UserPublic } from '../../contract/calls/common';
 import type { CoreApp } from '../app';
 import { users } from '../db/schema';
 import { fail, notFound } from '../errors';
-import { hashPassword, verifyPassword } from './password';
+import { hashPasswordSync, verifyPassword, type PasswordHash } from './password';
 import { appendAudit } from '../audit/audit';
 
 /** Rule (local setting in spirit, fixed by the foundation issue): 5 wrong passwords lock the account for 5 minutes. */
@@ -32,13 +32,17 @@ export function listUsers(app: CoreApp): UserRecord[] {
   return app.db.select().from(users).orderBy(asc(users.id)).all();
 }
 
+/**
+ * Adds a user. Request paths hash first (`await hashPassword`, off the event loop) and pass `hashed`;
+ * a plain `password` is hashed here synchronously — for seeding only (demo users, test fixtures).
+ */
 export function createUser(
   app: CoreApp,
-  input: { username: string; displayName: string; role: Role; password: string },
+  input: { username: string; displayName: string; role: Role } & ({ password: string } | { hashed: PasswordHash }),
 ): UserRecord {
   const exists = app.db.select({ id: users.id }).from(users).where(sql`${users.username} = ${input.username} COLLATE NOCASE`).get();
   if (exists) fail('CONFLICT', `用户名「${input.username}」已存在`, 'username');
-  const { hash, salt } = hashPassword(input.password);
+  const { hash, salt } = 'hashed' in input ? input.hashed : hashPasswordSync(input.password);
   return app.db
     .insert(users)
     .values({
@@ -64,15 +68,21 @@ export function updateUser(app: CoreApp, id: number, patch: { displayName?: stri
     .get();
 }
 
-export function setPassword(app: CoreApp, id: number, password: string): UserRecord {
+/**
+ * Stores a new password (hashed by the caller, off the event loop) and ends the user's other sessions
+ * (issue 12 §4): whoever held a session with the old password holds nothing now. `keepSession` is
+ * the session that changed its own password; an administrator's reset keeps none.
+ */
+export function setPassword(app: CoreApp, id: number, hashed: PasswordHash, keepSession?: string): UserRecord {
   getUser(app, id);
-  const { hash, salt } = hashPassword(password);
-  return app.db
+  const row = app.db
     .update(users)
-    .set({ passwordHash: hash, passwordSalt: salt, failedAttempts: 0, lockedUntil: null })
+    .set({ passwordHash: hashed.hash, passwordSalt: hashed.salt, failedAttempts: 0, lockedUntil: null })
     .where(eq(users.id, id))
     .returning()
     .get();
+  app.sessions.clearUser(id, keepSession);
+  return row;
 }
 
 export function setDisabled(app: CoreApp, id: number, disabled: boolean): UserRecord {
@@ -94,45 +104,61 @@ function guardLastAdmin(app: CoreApp, exceptId: number): void {
 
 const hhmm = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' });
 
+/** What a failed login says, whether or not the name exists (issue 12 §4). */
+export const BAD_LOGIN = `用户名或密码错误（同一账户连续输错 ${MAX_FAILED_LOGINS} 次将锁定 ${LOCKOUT_MINUTES} 分钟）`;
+
 /**
  * Checks a password. Failed attempts are counted and written (with an audit row) in their own
- * transaction, because the call itself fails and its transaction would otherwise roll them back.
+ * transaction, because the call itself fails — so the calls that check a password are not wrapped
+ * in the dispatcher's transaction (login, unlock: mutates false; changePassword: asyncHandler).
+ * `reveal`: the caller is already signed in as this user (unlock, change password), so the answer may
+ * say how many tries are left. At login it may not: an unknown name, a wrong password, a disabled or
+ * locked account all read the same until the right password is given. `client` feeds the per-client
+ * throttle (throttle.ts).
  */
-export function checkCredentials(app: CoreApp, username: string, password: string, call: string): UserRecord {
+export async function checkCredentials(
+  app: CoreApp,
+  username: string,
+  password: string,
+  opts: { call: string; client: string; reveal: boolean },
+): Promise<UserRecord> {
+  const wait = app.loginThrottle.waitSeconds(opts.client);
+  if (wait > 0) fail('RATE_LIMITED', `登录尝试过于频繁，请 ${wait} 秒后再试`);
   const u = app.db.select().from(users).where(sql`${users.username} = ${username} COLLATE NOCASE`).get();
+  // One full scrypt either way (an unknown name against a dummy hash), so timing tells nothing.
+  const right = await verifyPassword(password, u?.passwordHash ?? '00', u?.passwordSalt ?? '00');
   const now = app.now();
-  if (!u) {
-    verifyPassword(password, '00', '00'); // same work as a real check, so timing does not reveal which names exist
-    fail('BAD_CREDENTIALS', '用户名或密码错误');
+  const locked = !!u?.lockedUntil && new Date(u.lockedUntil) > now;
+  if (u && right) {
+    if (u.disabled) fail('FORBIDDEN', '该账户已停用，请联系管理员');
+    if (locked) fail('LOCKED_OUT', `密码连续输错 ${MAX_FAILED_LOGINS} 次，账户已锁定，请在 ${hhmm(u.lockedUntil!)} 后再试`);
+    return u;
   }
+  app.loginThrottle.fail(opts.client);
+  if (!u || u.disabled) fail('BAD_CREDENTIALS', BAD_LOGIN);
   const user = u!;
-  if (user.disabled) fail('FORBIDDEN', '该账户已停用，请联系管理员');
-  if (user.lockedUntil && new Date(user.lockedUntil) > now) {
-    fail('LOCKED_OUT', `密码连续输错 ${MAX_FAILED_LOGINS} 次，账户已锁定，请在 ${hhmm(user.lockedUntil)} 后再试`);
-  }
-  if (!verifyPassword(password, user.passwordHash, user.passwordSalt)) {
-    const attempts = user.failedAttempts + 1;
-    const lock = attempts >= MAX_FAILED_LOGINS;
-    const lockedUntil = lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
-    app.sqlite.transaction(() => {
-      app.db
-        .update(users)
-        .set({ failedAttempts: lock ? 0 : attempts, lockedUntil })
-        .where(eq(users.id, user.id))
-        .run();
-      appendAudit(app, {
-        userId: user.id,
-        userName: user.displayName,
-        call,
-        recordType: 'user',
-        recordId: user.id,
-        summary: lock ? `密码连续错误 ${MAX_FAILED_LOGINS} 次，账户锁定 ${LOCKOUT_MINUTES} 分钟` : `密码错误（第 ${attempts} 次）`,
-      });
-    })();
-    if (lock) fail('LOCKED_OUT', `密码连续输错 ${MAX_FAILED_LOGINS} 次，账户已锁定 ${LOCKOUT_MINUTES} 分钟，请在 ${hhmm(lockedUntil!)} 后再试`);
-    fail('BAD_CREDENTIALS', `用户名或密码错误（再错 ${MAX_FAILED_LOGINS - attempts} 次将锁定账户）`);
-  }
-  return user;
+  if (locked) fail(opts.reveal ? 'LOCKED_OUT' : 'BAD_CREDENTIALS', opts.reveal ? `密码连续输错 ${MAX_FAILED_LOGINS} 次，账户已锁定，请在 ${hhmm(user.lockedUntil!)} 后再试` : BAD_LOGIN);
+  const attempts = user.failedAttempts + 1;
+  const lock = attempts >= MAX_FAILED_LOGINS;
+  const lockedUntil = lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
+  app.sqlite.transaction(() => {
+    app.db
+      .update(users)
+      .set({ failedAttempts: lock ? 0 : attempts, lockedUntil })
+      .where(eq(users.id, user.id))
+      .run();
+    appendAudit(app, {
+      userId: user.id,
+      userName: user.displayName,
+      call: opts.call,
+      recordType: 'user',
+      recordId: user.id,
+      summary: lock ? `密码连续错误 ${MAX_FAILED_LOGINS} 次，账户锁定 ${LOCKOUT_MINUTES} 分钟` : `密码错误（第 ${attempts} 次）`,
+    });
+  })();
+  if (!opts.reveal) return fail('BAD_CREDENTIALS', BAD_LOGIN);
+  if (lock) fail('LOCKED_OUT', `密码连续输错 ${MAX_FAILED_LOGINS} 次，账户已锁定 ${LOCKOUT_MINUTES} 分钟，请在 ${hhmm(lockedUntil!)} 后再试`);
+  return fail('BAD_CREDENTIALS', `密码错误（再错 ${MAX_FAILED_LOGINS - attempts} 次将锁定账户）`);
 }
 
 export function recordLogin(app: CoreApp, id: number): void {

@@ -40,7 +40,12 @@ function post(name: string, input: unknown, token: string): Promise<Result<unkno
     headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token },
     body: JSON.stringify(input ?? {}),
   })
-    .then((res) => res.json() as Promise<Result<unknown>>)
+    .then((res) => {
+      // Signing in gives the page a new session id (cookie) and this new CSRF token (src/server/server.ts).
+      const renewed = res.headers.get('X-Xdesk-Csrf');
+      if (renewed) csrf = Promise.resolve(renewed);
+      return res.json() as Promise<Result<unknown>>;
+    })
     .catch(() => UNREACHABLE);
 }
 
