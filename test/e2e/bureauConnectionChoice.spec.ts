@@ -18,6 +18,8 @@ const BRIDGE = `(() => {
   window.xdesk = {
     call: async (name, input) => {
       const r = await fetch('/api/call/' + name, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': await token() }, body: JSON.stringify(input ?? {}) });
+      // Signing in renews the session id and its CSRF token (src/server/server.ts).
+      if (r.headers.get('X-Xdesk-Csrf')) csrf = Promise.resolve(r.headers.get('X-Xdesk-Csrf'));
       return r.json();
     },
     connection: async () => ({ chosen: false }),

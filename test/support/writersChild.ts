@@ -57,7 +57,7 @@ try {
         headers: { Cookie: cookie, 'X-CSRF-Token': csrf, Origin: origin, 'Content-Type': 'application/json' },
         body: JSON.stringify(body),
       });
-      return JSON.parse(r.body.toString('utf8')) as { ok: boolean; error?: { message: string } };
+      return Object.assign(JSON.parse(r.body.toString('utf8')) as { ok: boolean; error?: { message: string } }, { headers: r.headers });
     };
     const client = async (k: number) => {
       const c = await httpRequest(server.port, '/api/csrf');
@@ -65,8 +65,11 @@ try {
       const csrf = (JSON.parse(c.body.toString('utf8')) as { value: { csrf: string } }).value.csrf;
       const login = await post(cookie, csrf, 'auth.login', { username, password });
       if (!login.ok) throw new Error(`login: ${login.error?.message}`);
+      // Signing in issues a new session id and CSRF token (src/server/server.ts, issue 12 §3).
+      const signedIn = String(login.headers['set-cookie']).split(';')[0]!;
+      const token = String(login.headers['x-xdesk-csrf']);
       for (let n = 0; Date.now() < until; n++) {
-        record(await post(cookie, csrf, 'ledger.edit.addProgress', { caseId: Number(caseIdArg), onDate: '2025-06-01', measures: ['网络查控'], text: `客户端${k} 第${n}次` }));
+        record(await post(signedIn, token, 'ledger.edit.addProgress', { caseId: Number(caseIdArg), onDate: '2025-06-01', measures: ['网络查控'], text: `客户端${k} 第${n}次` }));
       }
     };
     await Promise.all(Array.from({ length: Number(clientsArg) }, (_, k) => client(k)));
