@@ -68,7 +68,15 @@ test('handler submits, chief approves with an opinion: transfer moves on, audit,
   await page.screenshot({ path: 'out/test-results/approvals-overview.png' });
   await page.getByTestId('chief-overview').getByText('（2025）鄂0505执321号').click();
   await expect(page.getByTestId('case-history')).toContainText('刘某0');
-  await page.screenshot({ path: 'out/test-results/approvals-decision.png' });
+  // The chief sees the ledger's six-month clock on the request: start and why, due, and the ground that holds.
+  const legal = page.getByTestId('request-legal');
+  await expect(legal).toContainText('已超六个月');
+  await expect(legal).toContainText('自立案（未登记收到申请日期） 2025-03-01 起算');
+  await expect(legal).toContainText('2025-09-01 届满');
+  await expect(legal).toContainText('✓ 超六个月未执行');
+  await expect(legal).toContainText('民事诉讼法 第二百三十七条');
+  await expect(page.getByTestId('offload-warnings')).toHaveCount(0);
+  await page.screenshot({ path: 'out/test-results/approvals-decision.png', fullPage: true });
   await page.getByTestId('opinion').fill('同意报请中院指令宜都法院执行。');
   await page.getByTestId('decide').click();
   await expect(page.getByTestId('request-state')).toHaveText('已同意');
@@ -96,6 +104,27 @@ test('handler submits, chief approves with an opinion: transfer moves on, audit,
   await expect(page.getByTestId('case-timeline')).toContainText('同意报请中院指令宜都法院执行。');
   await nav.getByText('审计日志').click();
   await expect(page.getByText(/审批同意（（2025）鄂0505执321号）/)).toBeVisible();
+});
+
+test('the chief sees a young case reported as 超六个月: the ground does not hold and the soft 甩包袱 warnings show', async ({ page, server }) => {
+  test.setTimeout(60_000);
+  const day = (offset: number) => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+  const { zhang, caseIds } = seed(server.app, ['（2026）鄂0505执611号']);
+  server.app.sqlite.prepare('UPDATE cases SET filed_on = ?, application_received_on = ? WHERE id = ?').run(day(-12), day(-14), caseIds[0]);
+  server.app.sessions.bind('e2e-zhang', zhang.id);
+  const asZhang = caller(server.app, toPublic(zhang), 'e2e-zhang');
+  const d = await asZhang.run('approvals.create', { mode: '提级', caseIds, reasons: ['超六个月未执行'], receivingCourtCode: '鄂05', summaryProcess: '立案后查控。', summaryGrounds: '拟报请提级。' });
+  await asZhang.run('approvals.submit', { requestId: d.request.id });
+
+  await login(page, server.url, 'lijz', 'password123');
+  await page.goto(`${server.url.replace(/\/$/, '')}/#/approvals/${d.request.id}`);
+  const legal = page.getByTestId('request-legal');
+  await expect(legal).toContainText('未满六个月');
+  await expect(legal).toContainText(`自收到申请执行书 ${day(-14)} 起算`);
+  await expect(legal).toContainText('✗ 超六个月未执行：不成立');
+  await expect(page.getByTestId('offload-warnings')).toContainText('与台账不符');
+  await expect(page.getByTestId('offload-warnings')).toContainText('不足 6 个月');
+  await page.screenshot({ path: 'out/test-results/approvals-clock-warning.png', fullPage: true });
 });
 
 test('returned and rejected: the opinion is required, the handler is told and revises', async ({ page, server }) => {

@@ -8,6 +8,7 @@ import { CaseHistory } from './CaseHistory';
 import { DecisionPanel } from './DecisionPanel';
 import { AttachmentsCard, DocumentsCard } from './FilesCard';
 import { OUTCOME_COLOR, REQUEST_COLOR } from './labels';
+import { LegalCard } from './LegalCard';
 import { draftInput, RequestForm, valuesOf, type DraftValues } from './RequestForm';
 import { useQueryClient } from '@tanstack/react-query';
 
@@ -67,6 +68,7 @@ function RequestView({ d }: { d: RequestDetail }) {
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack>
             {d.can.decide && <DecisionPanel requestId={r.id} level={d.can.decideLevel} />}
+            {!editing && <LegalCard d={d} />}
             {editing ? <EditDraft d={d} onDone={() => setEditing(false)} /> : <Content d={d} />}
             <Decisions d={d} />
             <DocumentsCard d={d} />
