@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { openDatabase, type Db } from './db/open';
-import { holdDataDir } from './db/hostLock';
+import { holdDataDir, liveHolders } from './db/hostLock';
+import { sweepLeftovers } from './files/leftovers';
 import { ensureChainKey, recordWitness } from './audit/audit';
 import { SessionStore } from './auth/sessions';
 import { LoginThrottle } from './auth/throttle';
@@ -28,6 +29,8 @@ export function openCore(opts: OpenOptions): CoreApp {
   const release = holdDataDir(opts.dataDir);
   let opened: ReturnType<typeof openDatabase>;
   try {
+    // Alone with the folder: whatever half-made files lie in it belong to killed processes.
+    if (liveHolders(opts.dataDir).length === 1) sweepLeftovers(opts.dataDir);
     opened = openDatabase(opts.dataDir);
   } catch (e) {
     release();

@@ -14,8 +14,14 @@ export async function backupTo(app: CoreApp, file: string): Promise<{ file: stri
   const target = path.resolve(file);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const tmp = `${target}.partial-${process.pid}`;
-  await app.sqlite.backup(tmp);
-  fs.renameSync(tmp, target);
+  try {
+    await app.sqlite.backup(tmp);
+    fs.chmodSync(tmp, 0o600);
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
   return { file: target, bytes: fs.statSync(target).size };
 }
 
