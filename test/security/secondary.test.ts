@@ -3,6 +3,7 @@ import { testCore, type Caller, type TestCore } from '../support/core';
 import { storeBytes } from '../../src/core/efiles/store';
 import { insertDocument } from '../../src/core/efiles/documents';
 import { approvalBureau, fullDraft } from '../../src/core/approvals/testSupport';
+import { openSessionDocument } from '../../src/core/efiles/content';
 
 /**
  * Issue 12 §1–2: every path to a 副卷 item follows one rule (src/core/efiles/access.ts): the case's
@@ -111,5 +112,50 @@ describe('the 审批表 follows the 副卷 rule (issue 12 §2)', () => {
     expect(!letterRefused.ok && letterRefused.error.code).toBe('FORBIDDEN');
     await b.handler.run('approvals.download', { documentId: form.id });
     expect(audits('approvals.download')).toEqual([{ who: '张承办', summary: expect.stringContaining('下载副卷文件「交叉执行报请审批表」') }]);
+  });
+});
+
+describe('every path to a 副卷 item × who may take it', () => {
+  it('the other staff member, the clerk and the leader are refused on every path; handler, chief and admin read it, audited', async () => {
+    const { b, caseId, secret, caseNo } = await caseWithSecret();
+    const draft = await b.clerk.run('approvals.create', fullDraft([caseId]));
+    const paths: [string, (who: Caller) => Promise<boolean>][] = [
+      ['efiles.catalogue lists it', async (who) => {
+        const r = await who.run('efiles.catalogue', { caseId });
+        return r.secondaryVisible || r.documents.some((d) => d.id === secret);
+      }],
+      ['efiles.document', async (who) => (await who.call('efiles.document', { id: secret })).ok],
+      ['GET /api/file/efile/<id> (openSessionDocument)', async (who) => {
+        try {
+          openSessionDocument(t.app, who.sessionKey, secret, 'download');
+          return true;
+        } catch {
+          return false;
+        }
+      }],
+      ['efiles.bind 副卷', async (who) => {
+        const r = await who.call('efiles.bind', { caseId, volume: '副卷' });
+        return r.ok || r.error.code !== 'FORBIDDEN';
+      }],
+      ['exchange.export.start with 副卷', async (who) => {
+        const r = await who.call('exchange.export.start', { week: '2026-W47', cases: [caseNo], includeSecondary: true });
+        return r.ok || r.error.code !== 'FORBIDDEN';
+      }],
+      ['ledger.edit.saveCase naming oneself the handler', async (who) => (await who.call('ledger.edit.saveCase', { caseId, caseNo, filedOn: '2025-01-10', handlerId: who.user.id })).ok],
+    ];
+    for (const who of [b.other, b.clerk, b.leader]) {
+      for (const [path, take] of paths) expect(await take(who), `${who.user.displayName}: ${path}`).toBe(false);
+    }
+    // The clerk prepares a request for the case but cannot attach its 副卷.
+    const attach = await b.clerk.call('approvals.addAttachment', { requestId: draft.request.id, efileDocumentId: secret });
+    expect(!attach.ok && attach.error.code).toBe('FORBIDDEN');
+    expect(handlerOf(caseId)).toBe(b.handler.user.id);
+
+    for (const who of [b.handler, b.chief, b.admin]) {
+      expect((await who.run('efiles.catalogue', { caseId })).documents.some((d) => d.id === secret), who.user.displayName).toBe(true);
+      expect((await who.call('efiles.document', { id: secret })).ok, who.user.displayName).toBe(true);
+    }
+    const seen = audits('efiles.document').map((a) => a.who);
+    expect(seen).toEqual(['张承办', '李局长', '系统管理员']);
   });
 });
