@@ -15,6 +15,7 @@ import { efilesSearchCalls } from './calls/efilesSearch';
 import { exchangeCalls } from './calls/exchange';
 import { courtCalls } from './calls/courts';
 import { reportCalls } from './calls/reports';
+import { jobCalls } from './calls/jobs';
 
 // Validation messages in Chinese by default (zod's own zh-CN locale); fields get named by FIELD_LABELS.
 z.config(z.locales.zhCN());
@@ -38,6 +39,7 @@ export const calls = {
   ...efilesSearchCalls,
   ...exchangeCalls,
   ...reportCalls,
+  ...jobCalls,
 };
 
 export type Calls = typeof calls;

@@ -2,6 +2,7 @@ import type { CallInputParsed, CallName, CallOutput } from '../../contract';
 import type { UserPublic } from '../../contract/calls/common';
 import type { CoreApp } from '../app';
 import type { AuditEntry } from '../audit/audit';
+import type { JobControl } from '../jobs/jobs';
 
 /** What a handler knows of its caller. */
 export type CallContext = {
@@ -17,6 +18,10 @@ export type CallContext = {
   note: (n: { recordType?: string; recordId?: string | number; summary?: string }) => void;
   /** For async handlers of mutating calls: run writes in one transaction with their audit row. */
   commit: <T>(fn: () => T, n?: { recordType?: string; recordId?: string | number; summary?: string }) => T;
+  /** Run as a job (src/core/jobs): report progress; a no-op when the call was made directly. */
+  progress: JobControl['progress'];
+  /** Aborted when the user cancels the job; never aborted for a direct call. Check it before committing. */
+  signal: AbortSignal;
 };
 
 export type AuthedContext = CallContext & { user: UserPublic };

@@ -7,6 +7,7 @@ import { DomainError } from '../errors';
 import { getSettings } from '../settings/settings';
 import { isAsync, type CallContext } from './context';
 import { handlers } from './handlers';
+import type { JobControl } from '../jobs/jobs';
 
 /** Calls a locked session may still make. */
 const WHILE_LOCKED = new Set<string>(['auth.status', 'auth.unlock', 'auth.logout']);
@@ -17,7 +18,11 @@ export type DispatchOptions = {
   principal?: UserPublic;
   /** The caller as the host can tell them apart (browser/bureau: remote address); defaults to the session key. */
   client?: string;
+  /** Set when the call runs as a job (src/core/jobs/callJob.ts): its progress reporter and cancel signal. */
+  job?: JobControl;
 };
+
+const NEVER_ABORTED = new AbortController().signal;
 
 /**
  * The single entry to the core for every host: checks the call, its size, the caller's role and
@@ -81,6 +86,8 @@ export async function dispatch(
     note: (n) => {
       note = { ...note, ...n };
     },
+    progress: opts.job?.progress ?? (() => {}),
+    signal: opts.job?.signal ?? NEVER_ABORTED,
     commit: (fn, n) =>
       app.sqlite.transaction(() => {
         const r = fn();

@@ -1,97 +1,60 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { UserPublic } from '../../contract/calls/common';
 import type { CoreApp } from '../app';
 import { DomainError } from '../errors';
 import { createDownloadFile, type Download } from '../files/downloads';
+import { cancelJob as cancelAnyJob, getJob as getAnyJob, startJob, type Job } from '../jobs/jobs';
 import { exportPackage, type ExportInput, type ExportResult } from './exportPackage';
 
 /**
  * Export jobs: a package of several GB takes minutes, longer than one call should, so
- * `exchange.export.start` launches a job in this process and the UI polls its progress (and may
- * cancel it). Jobs live in memory; a restart loses running ones, and their partial file is only
- * ever a `.part-…` temp that the downloads sweep removes.
+ * `exchange.export.start` runs it as a job of the one job model (src/core/jobs: in memory of the
+ * host process; listed with the user's other jobs in the shell) and the export panel polls its
+ * progress in bytes (and may cancel it). A partial file is only ever a `.part-…` temp that the
+ * downloads sweep removes; cancel = abort + delete the temp.
  */
-export type Job = {
-  jobId: string;
-  ownerId: number;
-  state: 'running' | 'done' | 'failed' | 'cancelled';
-  step: string;
-  doneBytes: number;
-  totalBytes: number;
-  error: string | null;
-  result: (Omit<ExportResult, 'manifest' | 'fileName'> & { download: Download }) | null;
-  abort: AbortController;
-  promise: Promise<void>;
-  finishedAt?: number;
-};
+export type ExportJobResult = Omit<ExportResult, 'manifest' | 'fileName'> & { download: Download };
+const LABEL = '导出任务';
 
-const jobs = new Map<string, Job>();
-const KEEP_MS = 3600_000;
-
-export function startExportJob(app: CoreApp, user: UserPublic, input: ExportInput): Job {
-  for (const [id, j] of jobs) if (j.finishedAt && Date.now() - j.finishedAt > KEEP_MS) jobs.delete(id);
-  const job: Job = {
-    jobId: randomBytes(12).toString('base64url'),
-    ownerId: user.id,
-    state: 'running',
-    step: '准备中',
-    doneBytes: 0,
-    totalBytes: 0,
-    error: null,
-    result: null,
-    abort: new AbortController(),
-    promise: Promise.resolve(),
-  };
-  job.promise = (async () => {
-    try {
+export function startExportJob(app: CoreApp, user: UserPublic, input: ExportInput): Job<ExportJobResult> {
+  return startJob<ExportJobResult>(app, user.id, {
+    kind: 'exchange.export',
+    title: '导出上报包',
+    run: async (ctl) => {
       let result: ExportResult | null = null;
       const name = { current: 'upward-package.zip' };
       const d = await createDownloadFile(app, user, { name: 'upward-package.zip', mime: 'application/zip' }, async (target) => {
         result = await exportPackage(app, user, input, target, {
-          signal: job.abort.signal,
-          onProgress: (p) => Object.assign(job, p),
+          signal: ctl.signal,
+          onProgress: (p) => ctl.progress({ done: p.doneBytes, total: p.totalBytes, step: p.step }),
         });
         name.current = result.fileName;
       });
       const r = result as unknown as ExportResult;
-      job.result = { exportId: r.exportId, revision: r.revision, files: r.files, size: r.size, sha256: r.sha256, download: { ...d, name: name.current } };
       renameDownload(app, d.token, name.current);
-      job.state = 'done';
-      job.step = '完成';
-      job.doneBytes = job.totalBytes;
-    } catch (e) {
-      job.state = job.abort.signal.aborted ? 'cancelled' : 'failed';
-      job.error = job.abort.signal.aborted ? '已取消，未留下不完整的文件' : e instanceof DomainError ? e.message : '导出失败，未留下不完整的文件';
-      if (!(e instanceof DomainError) && !job.abort.signal.aborted) console.error('[xdesk] exchange export failed', e);
-    } finally {
-      job.finishedAt = Date.now();
-    }
-  })();
-  jobs.set(job.jobId, job);
-  return job;
+      return { exportId: r.exportId, revision: r.revision, files: r.files, size: r.size, sha256: r.sha256, download: { ...d, name: name.current } };
+    },
+  });
 }
 
-export function getJob(user: UserPublic, jobId: string): Job {
-  const j = jobs.get(jobId);
-  if (!j || j.ownerId !== user.id) throw new DomainError('NOT_FOUND', '「导出任务」不存在或已过期', 'jobId');
-  return j;
+export const getJob = (app: CoreApp, user: UserPublic, jobId: string) => exportJob(getAnyJob(app, user.id, jobId, LABEL));
+export const cancelJob = (app: CoreApp, user: UserPublic, jobId: string) => exportJob(cancelAnyJob(app, user.id, jobId, LABEL));
+
+/** Only export jobs answer to the export calls: another kind's id is "not found" here. */
+function exportJob(j: Job): Job<ExportJobResult> {
+  if (j.kind !== 'exchange.export') throw new DomainError('NOT_FOUND', `「${LABEL}」不存在或已过期`, 'jobId');
+  return j as Job<ExportJobResult>;
 }
 
-export function cancelJob(user: UserPublic, jobId: string): Job {
-  const j = getJob(user, jobId);
-  if (j.state === 'running') j.abort.abort();
-  return j;
-}
-
-export const jobView = (j: Job) => ({
+/** The export panel's view (bytes): `exchange.export.status`. */
+export const jobView = (j: Job<ExportJobResult>) => ({
   jobId: j.jobId,
   state: j.state,
-  doneBytes: j.doneBytes,
-  totalBytes: j.totalBytes,
+  doneBytes: j.done,
+  totalBytes: j.total,
   step: j.step,
-  error: j.error,
+  error: j.error && (j.state === 'cancelled' ? '已取消，未留下不完整的文件' : j.error.code === 'INTERNAL' ? '导出失败，未留下不完整的文件' : j.error.message),
   result: j.result,
 });
 

@@ -16,6 +16,7 @@ import { ROUTES } from './routes';
 import { UserMenu } from './UserMenu';
 import { NavBadges } from './NavBadges';
 import { NotificationsBell } from './NotificationsBell';
+import { JobsMenu } from './JobsMenu';
 import { useLiveUpdates } from '../api/liveUpdates';
 
 dayjs.locale('zh-cn');
@@ -43,6 +44,7 @@ export function Shell({ user, court }: { user: UserPublic; court: { name: string
                   {colorScheme === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
                 </ActionIcon>
               </Tooltip>
+              <JobsMenu />
               <NotificationsBell />
               <UserMenu user={user} />
             </Group>

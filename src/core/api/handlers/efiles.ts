@@ -69,7 +69,12 @@ export const efilesHandlers: EfilesHandlers = {
     ctx.note({ recordType: 'efile_section', recordId: r.id, summary: r.summary });
     return sectionById(ctx.app, r.id)!;
   },
-  'efiles.verify': asyncHandler(async (ctx) => verifyStore(ctx.app)),
+  'efiles.verify': asyncHandler(async (ctx) =>
+    verifyStore(ctx.app, (done, total) => {
+      ctx.signal.throwIfAborted();
+      ctx.progress({ done, total, step: `已校验 ${done}/${total} 个文件` });
+    }),
+  ),
   'efiles.sweep': (ctx, input) => {
     const r = sweepStore(ctx.app, { graceMs: input.graceMinutes * 60_000 });
     ctx.note({ recordType: 'efile_store', summary: `清理电子卷宗存储：删除无记录文件 ${r.orphansRemoved} 个、临时文件 ${r.tempRemoved} 个，释放 ${(r.bytesFreed / 1024 / 1024).toFixed(1)} MB` });

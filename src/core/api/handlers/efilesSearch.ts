@@ -29,7 +29,7 @@ export const efilesSearchHandlers: EfilesSearchHandlers = {
     let documents: BindResult['documents'] = [];
     const name = `${head.caseNo}_${input.volume}.pdf`.replace(/[\\/:*?"<>|]/g, '_');
     const d = await createDownloadFile(ctx.app, user, { name, mime: 'application/pdf' }, async (target) => {
-      ({ pages, documents } = await bindVolume(ctx.app, { caseId: input.caseId, volume: input.volume, outPath: target, userId: user.id }));
+      ({ pages, documents } = await bindVolume(ctx.app, { caseId: input.caseId, volume: input.volume, outPath: target, userId: user.id, job: ctx }));
     });
     ctx.commit(
       () => {

@@ -44,8 +44,8 @@ export const exchangeHandlers: ExchangeHandlers = {
     });
     return { jobId: job.jobId };
   }),
-  'exchange.export.status': (ctx, input) => jobView(getJob(requireUser(ctx), input.jobId)),
-  'exchange.export.cancel': (ctx, input) => jobView(cancelJob(requireUser(ctx), input.jobId)),
+  'exchange.export.status': (ctx, input) => jobView(getJob(ctx.app, requireUser(ctx), input.jobId)),
+  'exchange.export.cancel': (ctx, input) => jobView(cancelJob(ctx.app, requireUser(ctx), input.jobId)),
   'exchange.history.list': (ctx) => ({ rows: listExports(ctx.app) }),
   'exchange.view.open': asyncHandler(async (ctx, input) => {
     const user = requireUser(ctx);

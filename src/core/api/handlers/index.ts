@@ -14,6 +14,7 @@ import { exchangeHandlers } from './exchange';
 import { courtHandlers } from './courts';
 import { efilesSearchHandlers } from './efilesSearch';
 import { reportHandlers } from './reports';
+import { jobHandlers } from './jobs';
 
 /** Every call's implementation; TypeScript insists each contract call has exactly one. Modules add one spread each. */
 export const handlers: Handlers = {
@@ -32,4 +33,5 @@ export const handlers: Handlers = {
   ...exchangeHandlers,
   ...efilesSearchHandlers,
   ...reportHandlers,
+  ...jobHandlers,
 };

@@ -17,15 +17,21 @@ type LedgerExcelHandlers = Pick<
 
 export const ledgerExcelHandlers: LedgerExcelHandlers = {
   'ledger.import.preview': (ctx, input) => previewImport(ctx.app, requireUser(ctx), input),
-  'ledger.import.commit': asyncHandler((ctx, input) =>
-    commitImport(ctx.app, requireUser(ctx), input, (fn, note) =>
-      ctx.commit(() => {
+  'ledger.import.commit': asyncHandler((ctx, input) => {
+    // As a job (src/core/jobs): three steps; a cancel before the write leaves the ledger untouched.
+    ctx.progress({ done: 0, total: 3, step: '正在读取并逐行核对工作簿' });
+    return commitImport(ctx.app, requireUser(ctx), input, (fn, note) => {
+      ctx.signal.throwIfAborted();
+      ctx.progress({ done: 1, total: 3, step: '正在写入台账' });
+      const written = ctx.commit(() => {
         const r = fn();
         ctx.note({ recordId: r.importId });
         return r;
-      }, { recordType: note.recordType, summary: note.summary }),
-    ),
-  ),
+      }, { recordType: note.recordType, summary: note.summary });
+      ctx.progress({ done: 2, total: 3, step: '正在生成“未导入的行”报告' });
+      return written;
+    });
+  }),
   'ledger.import.discard': (ctx, input) => discardImport(ctx.app, requireUser(ctx), input),
   'ledger.import.history': ({ app }) => importHistory(app),
   'ledger.import.synonyms.list': ({ app }) => listSynonyms(app),

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { JobControl } from '../../jobs/jobs';
 import type { CoreApp } from '../../app';
 import { fail } from '../../errors';
 import { getSettings } from '../../settings/settings';
@@ -12,7 +13,7 @@ import { CATALOGUE_ROWS_PER_PAGE, frontAndBackSheets, type CatalogueRow } from '
 import { stampPageNumber } from './stamp';
 import { addOutline } from './outline';
 
-export type BindInput = { caseId: number; volume: '正卷' | '副卷'; outPath: string; userId: number };
+export type BindInput = { caseId: number; volume: '正卷' | '副卷'; outPath: string; userId: number; job?: Pick<JobControl, 'progress' | 'signal'> };
 /** `documents`: every document of the volume (bound or listed with a note), for the 副卷 export audit. */
 export type BindResult = { path: string; pages: number; sha256: string; documents: { id: number; title: string }[] };
 
@@ -60,7 +61,11 @@ export async function bindVolume(app: CoreApp, input: BindInput): Promise<BindRe
   ];
   const unbound: { title: string; reason: string }[] = [];
   let bound = 0;
-  for (const d of docs) {
+  // Steps: each document, then the sheets and numbering (1), then writing the file (1).
+  const steps = docs.length + 2;
+  for (const [i, d] of docs.entries()) {
+    input.job?.signal.throwIfAborted();
+    input.job?.progress({ done: i, total: steps, step: `正在装订第 ${i + 1}/${docs.length} 份：${d.title}` });
     const first = out.getPageCount() + lead;
     const loaded = await loadForBinding(blobPath(app, d.sha256), d);
     if (loaded.ok && loaded.kind === 'pdf') {
@@ -85,6 +90,8 @@ export async function bindVolume(app: CoreApp, input: BindInput): Promise<BindRe
   rows.push({ no: rows.length + 1, title: '备考表', date: '', pages: String(total), note: '' });
   bookmarks.push({ title: '备考表', pageIndex: total - 1 });
 
+  input.job?.signal.throwIfAborted();
+  input.job?.progress({ done: docs.length, total: steps, step: '正在生成卷皮、卷内目录、备考表和页码' });
   const boundOn = chinaToday(app.now());
   const boundBy = userName(app, input.userId);
   const by = (side: string) => parties.filter((p) => p.side === side).map((p) => p.name).join('、');
@@ -123,6 +130,8 @@ export async function bindVolume(app: CoreApp, input: BindInput): Promise<BindRe
   out.setModificationDate(app.now());
   out.setLanguage('zh-CN');
 
+  input.job?.signal.throwIfAborted();
+  input.job?.progress({ done: docs.length + 1, total: steps, step: `正在写入卷宗 PDF（共 ${total} 页）` });
   const bytes = await out.save({ useObjectStreams: true });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   writeFileAtomic(input.outPath, bytes);

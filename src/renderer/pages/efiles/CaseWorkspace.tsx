@@ -15,6 +15,8 @@ import { KIND_LABELS, OcrBadge } from './badges';
 import { RecycleBin } from './RecycleBin';
 import { ScopedSearch } from './ScopedSearch';
 import { VOLUMES, type Volume } from './model';
+import { useJob } from '../../jobs/useJob';
+import { JobProgress } from '../../jobs/JobProgress';
 
 /** One case's electronic file: 正卷 and 副卷 by catalogue section, import, search, binding. */
 export function CaseWorkspace() {
@@ -33,6 +35,8 @@ export function CaseWorkspace() {
   const [importing, setImporting] = useState(false);
   const [bin, setBin] = useState(false);
   const [binding, setBinding] = useState<Volume | null>(null);
+  // Binding runs as a job (src/core/jobs): a progress bar per document, cancellable, listed in the shell.
+  const bindJob = useJob('efiles.bind');
   const [showEmpty, setShowEmpty] = useLocalStorage({ key: 'xdesk-efiles-show-empty', defaultValue: true });
   const refresh = () => qc.invalidateQueries({ predicate: (q) => String(q.queryKey[0]).startsWith('efiles') });
 
@@ -64,7 +68,7 @@ export function CaseWorkspace() {
   const bind = async (v: Volume) => {
     setBinding(v);
     try {
-      const d = await efiles.bind(caseId, v);
+      const d = await bindJob.run({ caseId, volume: v }, `${cf?.caseNo ?? ''} ${v}`);
       const saved = await saveDownload(d);
       notifications.show({ color: 'teal', title: `${v}已生成`, message: saved ? `已保存到 ${saved}` : `${d.name} 正在下载` });
     } catch (e) {
@@ -163,6 +167,8 @@ export function CaseWorkspace() {
           </Button>
         </Group>
       </Group>
+
+      {bindJob.job && <JobProgress job={bindJob.job} onCancel={() => void bindJob.cancel()} />}
 
       <ScopedSearch caseId={caseId} volumes={volumes} />
 

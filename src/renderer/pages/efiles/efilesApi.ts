@@ -4,7 +4,6 @@ import type { Volume } from './model';
 import type { Staged } from './upload';
 import type { ImportOutcome } from './ImportDialog';
 import type { SearchHit } from './SearchResults';
-import type { DownloadRef } from '../../api/files';
 
 /**
  * The e-files calls the pages use, in one place, mapped onto the view models of this folder.
@@ -80,7 +79,6 @@ export const efiles = {
   purge: (id: number) => run<unknown>('efiles.purge', { id }),
   recycleBin: async (caseId: number) => (await run<RawDoc[]>('efiles.recycleBin', { caseId })).map(viewDoc),
   search: (q: string, scope: { caseId?: number; volume?: Volume }) => run<{ hits: SearchHit[]; total: number; more?: boolean }>('efiles.search', { q, ...scope }),
-  bind: (caseId: number, volume: Volume) => run<DownloadRef>('efiles.bind', { caseId, volume }),
   document: async (id: number) => {
     const d = await run<RawDoc & { caseNo: string; sectionName: string }>('efiles.document', { id });
     return { ...d, ...viewDoc(d), mime: d.mime };

@@ -9,6 +9,10 @@ import { api, showError, useCall, useCommand } from '../../api/client';
 import { saveDownload } from '../../api/files';
 import { formatInstant } from '../../format';
 import { recentWeeks } from './weeks';
+import { useMutation } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
+import { useJob } from '../../jobs/useJob';
+import { JobProgress } from '../../jobs/JobProgress';
 
 const MODE_COLORS: Record<string, string> = { 督促: 'indigo.6', 指令: 'teal.6', 提级: 'red.6', 集中: 'yellow.6', 协同: 'violet.6', 委托: 'gray.6', 院内交叉: 'orange.6' };
 const SUPERVISORS = ['chief', 'leader', 'admin'];
@@ -25,7 +29,13 @@ export function ReportsPage() {
   const figures = useCall('reports.weekly.figures', { week });
   const history = useCall('reports.weekly.history', {});
   const me = useCall('auth.status', {});
-  const generate = useCommand('reports.weekly.generate', { success: (r) => `已生成 ${r.week} 第${r.version}版周报` });
+  // Generating runs as a job (src/core/jobs): its steps show as a progress bar; it goes on if the page is left.
+  const generateJob = useJob('reports.weekly.generate');
+  const generate = useMutation({
+    mutationFn: (input: { week: string }) => generateJob.run(input, input.week),
+    onSuccess: (r) => notifications.show({ color: 'teal', message: `已生成 ${r.week} 第${r.version}版周报` }),
+    onError: showError,
+  });
   const canSubmit = SUPERVISORS.includes(me.data?.user?.role ?? '');
 
   return (
@@ -39,6 +49,7 @@ export function ReportsPage() {
           </Button>
         </Group>
       </Group>
+      {generateJob.job && <JobProgress job={generateJob.job} onCancel={() => void generateJob.cancel()} />}
       {figures.error && <Alert color="red">{figures.error.message}</Alert>}
       {figures.data && <FiguresView f={figures.data} />}
       <Card withBorder>

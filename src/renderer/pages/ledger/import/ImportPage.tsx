@@ -1,4 +1,6 @@
 import { Alert, Anchor, Button, Group, Stack, Stepper, Table, Text, Title } from '@mantine/core';
+import { useJob } from '../../../jobs/useJob';
+import { JobProgress } from '../../../jobs/JobProgress';
 import { IconDownload } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -47,11 +49,13 @@ export function ImportPage() {
       setBusy(false);
     }
   };
+  // The write runs as a job (src/core/jobs): steps as a progress bar, cancellable before the ledger is written.
+  const importJob = useJob('ledger.import.commit');
   const commit = async () => {
     if (!upload || !preview) return;
     setBusy(true);
     try {
-      setOutcome(await api.run('ledger.import.commit', { uploadId: upload.uploadId, sheet: preview.sheet }));
+      setOutcome(await importJob.run({ uploadId: upload.uploadId, sheet: preview.sheet }, upload.name));
       staged.current = null;
       void qc.invalidateQueries();
     } catch (e) {
@@ -93,6 +97,7 @@ export function ImportPage() {
       {step === 1 && preview && (
         <Stack>
           <ImportPreview preview={preview} isAdmin={isAdmin} onSheet={(s) => upload && load(upload, s)} />
+          {importJob.job && <JobProgress job={importJob.job} onCancel={() => void importJob.cancel()} />}
           <Group>
             <Button onClick={commit} loading={busy} disabled={importable === 0} data-testid="import-commit">
               导入 {importable} 件
