@@ -79,7 +79,7 @@ it('the restore is audited in the restored log, which still verifies', async () 
     const last = app.sqlite.prepare('SELECT user_name, call, summary FROM audit_log ORDER BY id DESC LIMIT 1').get() as { user_name: string; call: string; summary: string };
     expect(last).toMatchObject({ call: 'backup.restore', user_name: '命令行（测试）' });
     expect(last.summary).toContain('backup.sqlite');
-    expect(last.summary).toContain('恢复前的数据另存于');
+    expect(last.summary).toContain('恢复前的数据库另存于');
     expect(verifyAudit(app).ok).toBe(true);
   } finally {
     app.close();

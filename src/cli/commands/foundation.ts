@@ -3,6 +3,7 @@ import { ROLE_LABELS, ROLES, type Role } from '../../contract/roles';
 import { countUsers, listUsers } from '../../core/auth/users';
 import { loadDemoData, DEMO_PASSWORD, DEMO_USERS } from '../../core/demo/demo';
 import { backupTo, restoreFrom } from '../../core/db/backup';
+import { backupFull } from '../../core/db/fullBackup';
 import { indexMissingText } from '../../core/efiles/text/catchUp';
 import { callAsCli, cliPrincipal, CliError, globals, output, withApp } from '../context';
 import { obtainPassword } from '../prompt';
@@ -117,17 +118,23 @@ export function registerFoundation(program: Command): void {
     );
 
   program
-    .command('backup <file>')
-    .description('备份数据库到文件（在线一致备份）')
-    .action(async (file: string, _opts, cmd: Command) =>
+    .command('backup <target>')
+    .description('完整备份到新文件夹：数据库、电子卷宗文件、审批文书、密钥（--db-only 只备份数据库到一个文件）')
+    .option('--db-only', '只备份数据库（不含电子卷宗文件和密钥）')
+    .action(async (target: string, opts: { dbOnly?: boolean }, cmd: Command) =>
       withApp(cmd, async (app, o) => {
-        const r = await backupTo(app, file);
-        output(o, r, () => `已备份到 ${r.file}（${(r.bytes / 1024).toFixed(0)} KB）`);
+        if (opts.dbOnly) {
+          const r = await backupTo(app, target);
+          output(o, { ...r, holds: ['数据库'] }, () => `已备份数据库到 ${r.file}（${(r.bytes / 1024).toFixed(0)} KB）。注意：仅含数据库，不含电子卷宗文件和密钥；完整备份请去掉 --db-only`);
+          return;
+        }
+        const r = await backupFull(app, target);
+        output(o, r, () => [`已完整备份到 ${r.dir}，包含：`, ...r.manifest.holds.map((h) => `  · ${h}`)].join('\n'));
       }),
     );
   program
-    .command('restore <file>')
-    .description('从备份恢复数据库（当前数据先另存一份）')
+    .command('restore <backup>')
+    .description('从备份恢复（完整备份文件夹或仅数据库的文件；当前数据库先另存一份；须先关闭所有窗口和命令）')
     .action(async (file: string, _opts, cmd: Command) => {
       const o = globals(cmd);
       const r = restoreFrom(o.data, file, { by: cliPrincipal().displayName });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { CoreApp } from '../../core/app';
 import { openDownload } from '../../core/files/downloads';
+import { fsyncFile, renameDurably, tempBeside } from '../../core/files/atomicWrite';
 import { stageFile } from '../../core/files/uploads';
 import type { CallInput } from '../../contract';
 import { SYNONYM_KIND_LABELS, type ImportPreviewResult } from '../../contract/calls/ledgerExcel';
@@ -21,6 +22,8 @@ export function registerLedgerExcel(program: Command): void {
     .option('--report <file>', '未导入行报告的保存位置（默认：与源文件同目录）')
     .action(async (file: string, opts: { dryRun?: boolean; sheet?: string; report?: string }, cmd: Command) =>
       withApp(cmd, async (app, o) => {
+        // The report of rejected rows never replaces the workbook it was read from (issue 12 §11).
+        if (opts.report && sameFile(opts.report, file)) throw new CliError(`--report 不能指向源文件 ${path.resolve(file)}：报告会覆盖原台账。请另指定一个文件名`);
         const staged = await stageFile(app, cliPrincipal(), 'ledger.import.preview', path.resolve(file));
         const input = { uploadId: staged.uploadId, sheet: opts.sheet };
         try {
@@ -109,12 +112,28 @@ function describeFilter(o: ExportOptions): string {
     .join('；');
 }
 
+/** Whether two paths name one file (same path, or an existing file reached by another name or link). */
+function sameFile(a: string, b: string): boolean {
+  const [pa, pb] = [path.resolve(a), path.resolve(b)];
+  if (process.platform === 'win32' || process.platform === 'darwin' ? pa.toLowerCase() === pb.toLowerCase() : pa === pb) return true;
+  try {
+    const [sa, sb] = [fs.statSync(pa), fs.statSync(pb)];
+    return sa.ino === sb.ino && sa.dev === sb.dev;
+  } catch {
+    return false;
+  }
+}
+
 /** Copies a generated file (download token) to where the CLI user asked for it. */
 export function copyDownload(app: CoreApp, token: string, target: string): void {
   const d = openDownload(app, cliPrincipal(), token);
   try {
+    // Temp beside the target → fsync → rename: a killed CLI never leaves a half-written file under the name.
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.copyFileSync(d.file, target);
+    const temp = tempBeside(target);
+    fs.copyFileSync(d.file, temp);
+    fsyncFile(temp);
+    renameDurably(temp, target);
   } catch (e) {
     throw new CliError(`无法写入 ${target}：${e instanceof Error ? e.message : String(e)}`);
   }
