@@ -24,6 +24,8 @@ export type CaseRow = {
   courtCode: string;
   cause: string | null;
   filedOn: string | null;
+  /** 收到申请执行书日期 (the 审批表 shows it on the six-month ground). */
+  applicationReceivedOn: string | null;
   closedOn: string | null;
   closureType: string | null;
   amountDueFen: number | null;
@@ -34,7 +36,7 @@ export type CaseRow = {
 export function getCase(app: CoreApp, caseId: number): CaseRow {
   const row = app.sqlite
     .prepare(
-      `SELECT c.id, c.case_no AS caseNo, c.court_code AS courtCode, c.cause, c.filed_on AS filedOn, c.closed_on AS closedOn,
+      `SELECT c.id, c.case_no AS caseNo, c.court_code AS courtCode, c.cause, c.filed_on AS filedOn, c.application_received_on AS applicationReceivedOn, c.closed_on AS closedOn,
               c.closure_type AS closureType, c.amount_due_fen AS amountDueFen, c.handler_id AS handlerId, u.display_name AS handlerName
        FROM cases c LEFT JOIN users u ON u.id = c.handler_id WHERE c.id = ?`,
     )

@@ -5,7 +5,7 @@ import { attachmentsOf } from '../attachments';
 import { getCase, partiesOf } from '../ledgerBridge';
 import { courtName, decisionsOf, getRequest, linksOf, versionsOf, type RequestRecord } from '../store';
 import { chinaDate, cnDate } from '../time';
-import { oneCaseClock } from '../../ledger/deadlines/oneCaseClock';
+import { caseLegal } from '../legal';
 import { legalBasisFor, restsOnSixMonths } from './legalBasis';
 import { attachmentTitle, caseNosText, decisionText } from './wording';
 
@@ -91,7 +91,7 @@ export function approvalFormModel(app: CoreApp, requestId: number): ApprovalForm
     { label: '报请方式', value: MODE_PHRASE[r.mode] },
     { label: r.mode === '院内交叉' ? '拟接收团队' : '拟接收法院', value: receiving },
     { label: '报请理由', value: reasonsText(r) },
-    ...(restsOnSixMonths(r.reasons) ? sixMonthRows(app, cases) : []),
+    ...(restsOnSixMonths(r.reasons) ? sixMonthRows(app, r, cases) : []),
     { label: '执行经过', value: r.summaryProcess || '—' },
     { label: '财产情况', value: r.summaryProperty || '—' },
     { label: '申请理由', value: r.summaryGrounds || '—' },
@@ -118,28 +118,38 @@ export function approvalFormModel(app: CoreApp, requestId: number): ApprovalForm
   };
 }
 
-/** 收到申请日期, 六个月届满日 and 已扣除期间 of each case (民诉法237, 执行程序解释10、13), for a request on the six-month ground. */
-function sixMonthRows(app: CoreApp, cases: ReturnType<typeof casesBlock>): FormRow[] {
-  const today = chinaDate(app.now());
-  const facts = cases.map(({ c }) => ({ caseNo: c.caseNo, f: oneCaseClock(app, c.id, today) }));
-  const each = (fn: (f: NonNullable<(typeof facts)[number]['f']>) => string) =>
-    facts.map(({ caseNo, f }) => `${cases.length > 1 ? `${caseNo}：` : ''}${f ? fn(f) : '—'}`).join('\n');
+/**
+ * 收到申请日期, 六个月届满日 and 已扣除期间 of each case (民诉法237, 执行程序解释10、13), for a request on
+ * the six-month ground: the ledger's one clock as frozen when the request was submitted (legal.ts),
+ * with the deductible intervals it counted (those after the start day).
+ */
+function sixMonthRows(app: CoreApp, r: RequestRecord, cases: ReturnType<typeof casesBlock>): FormRow[] {
+  const facts = cases.map(({ c }) => {
+    const clock = caseLegal(app, r, c.id).clock;
+    const deductions = app.sqlite.prepare('SELECT kind, start_on AS startOn, end_on AS endOn FROM deductions WHERE case_id = ? ORDER BY start_on, id').all(c.id) as {
+      kind: string;
+      startOn: string;
+      endOn: string | null;
+    }[];
+    return { caseNo: c.caseNo, received: c.applicationReceivedOn ?? null, clock, deductions: deductions.filter((d) => clock?.startOn && (d.endOn ?? '9999-12-31') > clock.startOn) };
+  });
+  const each = (fn: (f: (typeof facts)[number]) => string) => facts.map((f) => `${cases.length > 1 ? `${f.caseNo}：` : ''}${fn(f)}`).join('\n');
   return [
-    { label: '收到申请日期', value: each((f) => (f.receivedOn ? cnDate(f.receivedOn) : `未登记（自${f.startKind === '发现财产' ? '发现财产之日' : '立案之日'}${cnDate(f.clock.startOn)}起算）`)) },
+    { label: '收到申请日期', value: each((f) => (f.received ? cnDate(f.received) : '未登记')) },
     {
       label: '六个月届满日',
-      value: each(
-        (f) =>
-          `${cnDate(f.clock.endOn)}${f.startKind === '发现财产' ? `（自发现财产之日${cnDate(f.clock.startOn)}起算）` : ''}` +
-          `${f.clock.past ? '，已超过六个月' : '，尚未超过六个月（届满次日起方可依民诉法第二百三十七条报请）'}${f.clock.warning ? `（${f.clock.warning}）` : ''}`,
+      value: each(({ clock: k }) =>
+        !k || !k.runs || !k.endOn
+          ? `不计算（${k?.why ?? '台账中无该案'}）`
+          : `${cnDate(k.endOn)}${k.startKind && k.startKind !== '收到申请执行书' && k.startOn ? `（自${k.startKind}${cnDate(k.startOn)}起算）` : ''}` +
+            `${k.past ? '，已超过六个月' : '，尚未超过六个月（届满次日起方可依民诉法第二百三十七条报请）'}${k.warning ? `（${k.warning}）` : ''}`,
       ),
     },
     {
       label: '已扣除期间',
-      // Only intervals after the start day count (sixMonthClock.ts); earlier ones are not listed.
-      value: each((f) =>
-        f.deductions.some((d) => (d.endOn ?? '9999-12-31') > f.clock.startOn)
-          ? `${f.deductions.filter((d) => (d.endOn ?? '9999-12-31') > f.clock.startOn).map((d) => `${d.kind} ${cnDate(d.startOn)}至${d.endOn ? cnDate(d.endOn) : '今'}`).join('；')}；共扣除${f.clock.deductedDays}日`
+      value: each(({ clock: k, deductions }) =>
+        deductions.length && k?.deductedDays
+          ? `${deductions.map((d) => `${d.kind} ${cnDate(d.startOn)}至${d.endOn ? cnDate(d.endOn) : '今'}`).join('；')}；共扣除${k.deductedDays}日`
           : '无',
       ),
     },
@@ -168,10 +178,9 @@ export function letterModel(app: CoreApp, requestId: number, docNo: string): Let
   const many = cases.length > 1;
   // "（2025）鄂0505执399号申请执行人甲与被执行人乙…纠纷一案": the case number leads, so no bracket is nested in another.
   const subject = `${caseNos}${parties}${cause}${many ? `系列案件共${cases.length}件` : '一案'}`;
-  // The six-month ground is cited only when it holds for every case today (民诉法237 "超过六个月", the
-  // clock of ledger/deadlines); otherwise the letter rests on the other grounds recorded.
-  const today = chinaDate(app.now());
-  const sixHolds = restsOnSixMonths(r.reasons) && cases.every(({ c }) => oneCaseClock(app, c.id, today)?.clock.past === true);
+  // The six-month ground is cited only when it held for every case when the request was submitted
+  // (legal.ts / ledger/deadlines/grounds.ts: 民诉法237 "超过六个月"); otherwise the letter rests on the other grounds recorded.
+  const sixHolds = restsOnSixMonths(r.reasons) && cases.every(({ c }) => caseLegal(app, r, c.id).grounds.some((g) => g.reason === '超六个月未执行' && g.holds));
   const grounds = r.reasons.filter((x) => x !== '超六个月未执行' || sixHolds);
   const basis = legalBasisFor(r.mode, grounds);
   const because = groundsPhrase(grounds, r.reasonOther);
