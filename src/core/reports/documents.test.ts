@@ -78,6 +78,22 @@ describe('the generated files', () => {
     expect(text).toContain('本周新增交叉执行案件0件，累计4件，其中在办3件；本周取得实质进展或者化解0件，累计3件；本周执行到位金额2.00万元，累计220.00万元。');
     expect(text).toContain('补录 2025-03-09 执行进展（实质进展），到位 3.00 万元');
     expect(text).toContain('（2024）鄂0505执10号');
+    // GB/T 9704 §7.2–7.3 (issue 13): 发文字号, 主送机关, 附件说明, 署名 and 成文日期; the 标志 in red.
+    expect(text).toContain('猇法执周〔2025〕11号');
+    expect(text).toContain('宜昌市中级人民法院执行局：');
+    expect(text).toContain('附件：交叉执行工作周报图表');
+    expect(text).toContain('2025年3月20日');
+    expect(xml).toMatch(/<w:color w:val="E60012"\/>[\s\S]{0,400}宜昌市猇亭区人民法院/);
+    expect(xml).toContain('w:eastAsia="方正小标宋简体"');
+    // Every run tagged zh-CN, so no Japanese face lays out the Chinese text.
+    const textRuns = xml.split('<w:r>').slice(1).map((r) => r.split('</w:r>')[0]!).filter((r) => r.includes('<w:t'));
+    expect(textRuns.length).toBeGreaterThan(100);
+    expect(textRuns.filter((r) => !r.includes('<w:lang w:val="zh-CN" w:eastAsia="zh-CN"/>'))).toEqual([]);
+    const fonts = await unzipEntry(file('docx').bytes, 'word/fontTable.xml');
+    expect(fonts).toContain('<w:font w:name="仿宋"><w:altName w:val="Noto Serif CJK SC"/>');
+    // Odd and even footers: the page number on the outer side.
+    const settings = await unzipEntry(file('docx').bytes, 'word/settings.xml');
+    expect(settings).toContain('<w:evenAndOddHeaders/>');
     const footer = await unzipEntry(file('docx').bytes, 'word/footer1.xml');
     expect(footer).toContain('PAGE');
     const media = await unzipEntry(file('docx').bytes, 'word/_rels/document.xml.rels');
@@ -100,6 +116,25 @@ describe('the generated files', () => {
     expect(flat).toContain('（2024）鄂0505执10号');
     // Table 1 row: 执行到位金额 2.00 / 220.00.
     expect(text).toMatch(/执行到位金额（万元）\s+2\.00\s+220\.00/);
+    expect(flat).toContain('猇法执周〔2025〕11号');
+    expect(flat).toContain('宜昌市中级人民法院执行局：');
+  });
+
+  it('PDF: page numbers on the outer side — odd pages right, even pages left (GB/T 9704 §7.5)', async () => {
+    const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const task = lib.getDocument({ data: new Uint8Array(file('pdf').bytes), verbosity: 0 });
+    const doc = await task.promise;
+    expect(doc.numPages).toBeGreaterThan(1);
+    for (let i = 1; i <= Math.min(doc.numPages, 4); i++) {
+      const page = await doc.getPage(i);
+      const width = page.getViewport({ scale: 1 }).width;
+      const items = (await page.getTextContent()).items.filter((it) => 'str' in it && it.str.includes(`${i} —`)) as { transform: number[] }[];
+      expect(items.length, `page ${i} number`).toBe(1);
+      const x = items[0]!.transform[4]!;
+      if (i % 2) expect(x, `page ${i}`).toBeGreaterThan(width / 2);
+      else expect(x, `page ${i}`).toBeLessThan(width / 2);
+    }
+    await task.destroy();
   });
 
   it('XLSX: summary and detail sheets with formats, frozen header and filter', async () => {

@@ -2,11 +2,9 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
-  Footer,
   ImageRun,
   LineRuleType,
-  Packer,
-  PageNumber,
+  PageBreak,
   PageOrientation,
   Paragraph,
   ShadingType,
@@ -18,7 +16,8 @@ import {
   WidthType,
 } from 'docx';
 import type { WeeklyFigures } from '../../contract/calls/reports';
-import { DOCX_FONTS } from '../gbt9704/docxPage';
+import { DOCX_FONTS, packDocx, pageNumberFooters, ZH_CN } from '../gbt9704/docxPage';
+import type { ReportHead } from './head';
 import { chartPngs } from './charts/png';
 import { CHART_SIZE } from './charts/draw';
 import { wan } from './format';
@@ -27,11 +26,12 @@ import { printable } from './printRows';
 
 /**
  * The weekly report as DOCX in the official-document layout of GB/T 9704-2012: A4; margins
- * 37 mm top, 35 mm bottom, 28 mm left (订口), 26 mm right, giving the 156 × 225 mm text block;
- * title 2号 (22 pt) in 黑体 standing in for 方正小标宋 (rarely installed); body 3号 (16 pt) 仿宋 with
- * a fixed 28.95 pt line pitch (22 lines a page); first-level headings 黑体; page number "— n —"
- * in 4号 at the foot. Every run names its East Asian font (w:eastAsia) so Word does not substitute.
- * Charts are PNG images; the per-case table sits in a landscape section.
+ * 37 mm top, 35 mm bottom, 28 mm left (订口), 26 mm right, giving the 156 × 225 mm text block; the
+ * 版头 (red 发文机关标志, 发文字号, red line), title 2号 方正小标宋简体, 主送机关, body 3号 仿宋 with a
+ * fixed 28.95 pt line pitch (22 lines a page), first-level headings 黑体, 附件说明, 署名 and 成文日期;
+ * the charts and tables as the 附件 from a new page; page numbers "— n —" in 4号 on the outer side.
+ * Every run names its East Asian font and carries the zh-CN tag (gbt9704/docxPage.ts). Charts are
+ * PNG images; the per-case table sits in a landscape section.
  */
 const TWIP_PER_MM = 1440 / 25.4;
 const mm = (v: number) => Math.round(v * TWIP_PER_MM);
@@ -40,8 +40,8 @@ const BODY: { size: number; font: (typeof DOCX_FONTS)[keyof typeof DOCX_FONTS] }
 const LINE = { line: 579, lineRule: LineRuleType.EXACT }; // 28.95 pt
 
 type Fonts = (typeof DOCX_FONTS)[keyof typeof DOCX_FONTS];
-const run = (text: string, o: { size?: number; font?: Fonts; bold?: boolean } = {}) =>
-  new TextRun({ text, size: o.size ?? BODY.size, font: o.font ?? BODY.font, bold: o.bold });
+const run = (text: string, o: { size?: number; font?: Fonts; bold?: boolean; color?: string } = {}) =>
+  new TextRun({ text, size: o.size ?? BODY.size, font: o.font ?? BODY.font, bold: o.bold, color: o.color, language: ZH_CN });
 
 function para(text: string, o: { heading?: string; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): Paragraph {
   return new Paragraph({
@@ -88,18 +88,7 @@ function table(head: string[], fractions: number[], rows: string[][], widthTwips
   });
 }
 
-function footer(): Footer {
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28, font: DOCX_FONTS.title })],
-      }),
-    ],
-  });
-}
-
-export async function renderWeeklyDocx(f: WeeklyFigures): Promise<Buffer> {
+export async function renderWeeklyDocx(f: WeeklyFigures, head: ReportHead): Promise<Buffer> {
   const n = narrative(f);
   const charts = await chartPngs(f);
   const textWidth = A4.w - mm(28) - mm(26);
@@ -110,11 +99,35 @@ export async function renderWeeklyDocx(f: WeeklyFigures): Promise<Buffer> {
   const imgH = Math.round((imgW * CHART_SIZE.height) / CHART_SIZE.width);
   const image = (data: Buffer) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: 'png', data, transformation: { width: imgW, height: imgH } })] });
 
+  const blank = () => new Paragraph({ spacing: LINE, children: [] });
+  // Signature centred over the date, the date four characters from the right (GB/T 9704 §7.3.5.1).
+  const em = (t: string) => [...t].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1), 0);
+  const dateIndent = 4 * 320;
+  const issuerIndent = Math.max(0, Math.round(dateIndent + ((em(head.signDate) - em(head.issuer)) / 2) * 320));
   const portrait = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(n.title, { size: 44, font: DOCX_FONTS.heiti })] }),
+    // 版头 (§7.2): 标志 in red, 发文字号 two lines below, the red line under the number.
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 0 }, children: [run(head.issuer, { size: 60, font: DOCX_FONTS.title, color: 'E60012' })] }),
+    blank(),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: LINE,
+      border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: 'E60012', space: 8 } },
+      children: [run(head.docNo)],
+    }),
+    blank(),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 720, lineRule: LineRuleType.EXACT }, children: [run(n.title, { size: 44, font: DOCX_FONTS.title })] }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { ...LINE, after: 240 }, children: [run(n.subtitle)] }),
+    new Paragraph({ spacing: LINE, children: [run(`${head.addressee}：`)] }),
     ...n.paragraphs.map((p) => para(p.text, { heading: p.heading + '　' })),
-    new Paragraph({ spacing: LINE, keepNext: true, indent: { firstLine: 640 }, children: [run('五、图表', { font: DOCX_FONTS.heiti })] }),
+    blank(),
+    para('附件：交叉执行工作周报图表'),
+    blank(),
+    blank(),
+    new Paragraph({ spacing: LINE, keepNext: true, alignment: AlignmentType.RIGHT, indent: { right: issuerIndent }, children: [run(head.issuer)] }),
+    new Paragraph({ spacing: LINE, alignment: AlignmentType.RIGHT, indent: { right: dateIndent }, children: [run(head.signDate)] }),
+    // 附件 from a new page: "附件" 3号黑体 at the top left (§8), then its title.
+    new Paragraph({ spacing: LINE, children: [new PageBreak(), run('附件', { font: DOCX_FONTS.heiti })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { ...LINE, after: 120 }, children: [run('交叉执行工作周报图表', { size: 36, font: DOCX_FONTS.title })] }),
     image(charts.trend),
     image(charts.modes),
     caption('表1  主要数据'),
@@ -135,7 +148,7 @@ export async function renderWeeklyDocx(f: WeeklyFigures): Promise<Buffer> {
     ], textWidth),
     caption(`表4  逾期事项（截至${f.endOn}）`),
     ...(pr.overdue.length
-      ? [table(['类别', '案号', '期限届满', '逾期（日）', '依据'], [0.2, 0.27, 0.16, 0.11, 0.26], pr.overdue.map((o) => [KIND_LABEL[o.kind], o.caseNo, o.dueOn, String(o.daysOverdue), o.source]), textWidth)]
+      ? [table(['类别', '案号', '期限届满', '逾期（日）', '依据'], [0.19, 0.31, 0.15, 0.11, 0.24], pr.overdue.map((o) => [KIND_LABEL[o.kind], o.caseNo, o.dueOn, String(o.daysOverdue), o.source]), textWidth)]
       : [small('无逾期事项。')]),
     ...(f.overdue.length > pr.overdue.length ? [small(`另有${f.overdue.length - pr.overdue.length}项，见 Excel 表“逾期事项”。`)] : []),
     caption('表5  本周无进展登记的在办案件'),
@@ -145,7 +158,7 @@ export async function renderWeeklyDocx(f: WeeklyFigures): Promise<Buffer> {
     ...(f.doubleChecks.length ? [table(['案号', '启动日期', '状态', '事由'], [0.32, 0.18, 0.2, 0.3], f.doubleChecks.map((d) => [d.caseNo, d.raisedOn, d.status, d.reason]), textWidth)] : [small('无。')]),
     caption('更正说明'),
     ...(f.corrections.length
-      ? [table(['案号', '所属周', '更正内容', '金额变动（万元）'], [0.25, 0.15, 0.42, 0.18], f.corrections.map((c) => [c.caseNo, `${c.affectedWeek}${c.reported ? '（已报送）' : ''}`, c.what, wan(c.amountDeltaFen)]), textWidth)]
+      ? [table(['案号', '所属周', '更正内容', '金额变动（万元）'], [0.3, 0.15, 0.37, 0.18], f.corrections.map((c) => [c.caseNo, `${c.affectedWeek}${c.reported ? '（已报送）' : ''}`, c.what, wan(c.amountDeltaFen)]), textWidth)]
       : [small('前期数据无更正。')]),
     ...f.notes.map((s) => small(s)),
   ];
@@ -161,21 +174,22 @@ export async function renderWeeklyDocx(f: WeeklyFigures): Promise<Buffer> {
   const doc = new Document({
     creator: f.courtName,
     title: `${n.title} ${f.week}`,
-    styles: { default: { document: { run: { font: DOCX_FONTS.body, size: BODY.size } } } },
+    evenAndOddHeaderAndFooters: true,
+    styles: { default: { document: { run: { font: DOCX_FONTS.body, size: BODY.size, language: ZH_CN } } } },
     sections: [
       {
-        properties: { page: { size: { width: A4.w, height: A4.h }, margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), footer: mm(28) } } },
-        footers: { default: footer() },
+        properties: { page: { size: { width: A4.w, height: A4.h }, margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), footer: mm(22) } } },
+        footers: pageNumberFooters(),
         children: portrait,
       },
       {
         properties: {
           page: { size: { width: A4.w, height: A4.h, orientation: PageOrientation.LANDSCAPE }, margin: { top: mm(20), bottom: mm(22), left: mm(20), right: mm(20), footer: mm(10) } },
         },
-        footers: { default: footer() },
+        footers: pageNumberFooters(),
         children: landscape,
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  return packDocx(doc);
 }

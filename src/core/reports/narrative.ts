@@ -73,7 +73,8 @@ export const KIND_LABEL: Record<'立案' | '六个月' | '督促期限' | '终�
 
 /** Column headings of the per-case table (DOCX, PDF, XLSX). */
 /** Relative widths of those columns in the printed table (landscape A4). */
-export const CASE_COLUMN_WIDTHS = [0.035, 0.13, 0.08, 0.08, 0.07, 0.085, 0.085, 0.15, 0.065, 0.065, 0.055, 0.1];
+// 案号 wide enough for （2025）鄂0505执1234号 on one line at 8 pt (issue 13: a case number never wraps).
+export const CASE_COLUMN_WIDTHS = [0.035, 0.155, 0.08, 0.08, 0.07, 0.085, 0.085, 0.125, 0.065, 0.065, 0.055, 0.1];
 
 export const CASE_COLUMNS = ['序号', '案号', '申请执行人', '被执行人', '交叉方式', '原执行法院', '现承办法院', '本周进展', '本周到位（万元）', '累计到位（万元）', '状态', '承办人'] as const;
 

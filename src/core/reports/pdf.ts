@@ -5,19 +5,22 @@ import { CHART_SIZE, drawModeChart, drawTrendChart, type Painter } from './chart
 import { wan } from './format';
 import { CASE_COLUMN_WIDTHS, CASE_COLUMNS, KIND_LABEL, narrative } from './narrative';
 import { printable } from './printRows';
+import type { ReportHead } from './head';
+import { PAGE, RED, stampPageNumbers } from '../gbt9704/pdfPage';
 
 /**
- * The weekly report as PDF: the GB/T 9704 page (A4; margins 37/35/28/26 mm top/bottom/left/right;
- * title in the 小标宋 substitute, body 16 pt = 三号; page number "— n —" at the foot), Noto Serif SC
- * embedded (subset) so Chinese renders on any machine, charts drawn as vectors, the per-case table
- * on landscape pages so its twelve columns fit.
+ * The weekly report as PDF, an official document in the GB/T 9704-2012 layout: A4, margins
+ * 37/35/28/26 mm; the 版头 (red 发文机关标志, 发文字号, red separator line), the 2号 title in the
+ * 小标宋 substitute, 主送机关, the 3号 body, the 附件 line, 发文机关署名 and 成文日期; the charts and
+ * tables follow as the 附件 on a new page, the per-case table on landscape pages so its twelve columns
+ * fit; page numbers "— n —" in 4号 on the outer side (odd right, even left). Noto Serif SC embedded.
  */
 const MM = 72 / 25.4;
 const PORTRAIT = { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM };
 const LANDSCAPE = { top: 20 * MM, bottom: 22 * MM, left: 20 * MM, right: 20 * MM };
 
-export async function renderWeeklyPdf(f: WeeklyFigures): Promise<Buffer> {
-  const doc = new (pdfkit())({ size: 'A4', margins: PORTRAIT, bufferPages: true, autoFirstPage: true, info: { Title: `${f.courtName}交叉执行工作周报 ${f.week}`, Author: f.courtName } });
+export async function renderWeeklyPdf(f: WeeklyFigures, head: ReportHead): Promise<Buffer> {
+  const doc = new (pdfkit())({ size: 'A4', margins: PORTRAIT, bufferPages: true, autoFirstPage: true, lang: 'zh-CN', info: { Title: `${f.courtName}交叉执行工作周报 ${f.week}`, Author: f.courtName } });
   doc.registerFont('serif', fontBytes('serif'));
   doc.registerFont('title', fontBytes('serifBold'));
   doc.registerFont('hei', fontBytes('sansBold'));
@@ -30,15 +33,40 @@ export async function renderWeeklyPdf(f: WeeklyFigures): Promise<Buffer> {
 
   const n = narrative(f);
   const width = () => doc.page.width - doc.page.margins.left - doc.page.margins.right;
-  doc.font('title').fontSize(22).text(n.title, { align: 'center' });
-  doc.moveDown(0.3);
-  doc.font('serif').fontSize(16).text(n.subtitle, { align: 'center' });
+  // 版头: the 标志 in red, the 发文字号 two lines below it, the red line 4 mm under the number (§7.2).
+  doc.font('title').fontSize(30).fillColor(RED).text(head.issuer, PAGE.left, PORTRAIT.top, { width: PAGE.width, align: 'center', characterSpacing: 3 });
+  doc.moveDown(1.2);
+  doc.font('serif').fontSize(16).fillColor('black').text(head.docNo, { width: PAGE.width, align: 'center' });
+  const ruleY = doc.y + 4 * MM;
+  doc.save().moveTo(PAGE.left, ruleY).lineTo(PAGE.left + PAGE.width, ruleY).lineWidth(1.5).strokeColor(RED).stroke().restore();
+  doc.y = ruleY + 2 * 28.95 - 16;
+  doc.font('title').fontSize(22).text(n.title, PAGE.left, doc.y, { width: PAGE.width, align: 'center' });
+  doc.moveDown(0.2);
+  doc.font('serif').fontSize(16).text(n.subtitle, { width: PAGE.width, align: 'center' });
   doc.moveDown(0.8);
+  doc.font('serif').fontSize(16).text(`${head.addressee}：`, PAGE.left, doc.y, { width: PAGE.width });
   for (const p of n.paragraphs) {
     doc.font('hei').fontSize(16).text(p.heading, { indent: 32 });
     doc.font('serif').fontSize(16).text(p.text, { indent: 32, lineGap: 6, align: 'justify' });
     doc.moveDown(0.3);
   }
+  // 附件说明, then the signature centred over the date, the date 右空四字 (§7.3.3, §7.3.5).
+  doc.moveDown(0.6);
+  doc.font('serif').fontSize(16).text('附件：交叉执行工作周报图表', { indent: 32 });
+  if (doc.y + 4 * 28.95 > doc.page.height - doc.page.margins.bottom) doc.addPage({ size: 'A4', margins: PORTRAIT });
+  doc.moveDown(1.6);
+  const dateW = doc.widthOfString(head.signDate);
+  const dateX = PAGE.left + PAGE.width - 64 - dateW;
+  const y0 = doc.y;
+  doc.text(head.issuer, dateX + dateW / 2 - doc.widthOfString(head.issuer) / 2, y0, { lineBreak: false });
+  doc.text(head.signDate, dateX, y0 + 28.95, { lineBreak: false });
+
+  // 附件 on a page of its own: "附件" in 3号黑体 at the top left (§8).
+  doc.addPage({ size: 'A4', margins: PORTRAIT });
+  doc.font('hei').fontSize(16).text('附件', PAGE.left, doc.y);
+  doc.moveDown(0.5);
+  doc.font('title').fontSize(18).text('交叉执行工作周报图表', PAGE.left, doc.y, { width: PAGE.width, align: 'center' });
+  doc.moveDown(0.5);
 
   // Charts (vector).
   const chart = (draw: (p: Painter) => void) => {
@@ -51,10 +79,6 @@ export async function renderWeeklyPdf(f: WeeklyFigures): Promise<Buffer> {
     doc.x = x0;
     doc.y = y0 + h + 10;
   };
-  // Keep the heading with the first chart.
-  if (doc.y + 40 + CHART_SIZE.height * (width() / CHART_SIZE.width) > doc.page.height - doc.page.margins.bottom) doc.addPage({ size: 'A4', margins: PORTRAIT });
-  doc.font('hei').fontSize(16).text('五、图表', doc.page.margins.left, doc.y, { indent: 32 });
-  doc.moveDown(0.3);
   chart((p) => drawTrendChart(p, f));
   chart((p) => drawModeChart(p, f));
 
@@ -80,7 +104,7 @@ export async function renderWeeklyPdf(f: WeeklyFigures): Promise<Buffer> {
   const pr = printable(f);
   heading(doc, `表4  逾期事项（截至${f.endOn}）`);
   if (pr.overdue.length)
-    table(['类别', '案号', '期限届满', '逾期（日）', '依据'], [0.2, 0.27, 0.16, 0.11, 0.26], pr.overdue.map((o) => [KIND_LABEL[o.kind], o.caseNo, o.dueOn, String(o.daysOverdue), o.source]));
+    table(['类别', '案号', '期限届满', '逾期（日）', '依据'], [0.19, 0.31, 0.15, 0.11, 0.24], pr.overdue.map((o) => [KIND_LABEL[o.kind], o.caseNo, o.dueOn, String(o.daysOverdue), o.source]));
   else note(doc, '无逾期事项。');
   if (f.overdue.length > pr.overdue.length) note(doc, `另有${f.overdue.length - pr.overdue.length}项，见 Excel 表“逾期事项”。`);
   heading(doc, '表5  本周无进展登记的在办案件');
@@ -92,7 +116,7 @@ export async function renderWeeklyPdf(f: WeeklyFigures): Promise<Buffer> {
   else note(doc, '无。');
   heading(doc, '更正说明');
   if (f.corrections.length)
-    table(['案号', '所属周', '更正内容', '金额变动（万元）'], [0.25, 0.15, 0.42, 0.18], f.corrections.map((c) => [c.caseNo, `${c.affectedWeek}${c.reported ? '（已报送）' : ''}`, c.what, wan(c.amountDeltaFen)]));
+    table(['案号', '所属周', '更正内容', '金额变动（万元）'], [0.3, 0.15, 0.37, 0.18], f.corrections.map((c) => [c.caseNo, `${c.affectedWeek}${c.reported ? '（已报送）' : ''}`, c.what, wan(c.amountDeltaFen)]));
   else note(doc, '前期数据无更正。');
   for (const s of f.notes) note(doc, s);
 
@@ -103,15 +127,7 @@ export async function renderWeeklyPdf(f: WeeklyFigures): Promise<Buffer> {
   table([...CASE_COLUMNS], CASE_COLUMN_WIDTHS, rows, 8, { size: 'A4', layout: 'landscape', margins: LANDSCAPE });
   if (pr.omittedRows) note(doc, `另有${pr.omittedRows}件本周无变动的在办案件未列出，完整明细见 Excel 表“明细”。`);
 
-  // Page numbers "— n —" centred at the foot (GB/T 9704 §7.5, 4号 = 14 pt).
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.font('serif').fontSize(14).text(`— ${i + 1} —`, 0, doc.page.height - bottom + 7 * MM, { width: doc.page.width, align: 'center', lineBreak: false });
-    doc.page.margins.bottom = bottom;
-  }
+  stampPageNumbers(doc);
   doc.end();
   return done;
 }
@@ -127,6 +143,9 @@ function note(doc: PDFKit.PDFDocument, s: string): void {
   doc.font('serif').fontSize(10.5).text(s, doc.page.margins.left, doc.y, { width: doc.page.width - doc.page.margins.left - doc.page.margins.right });
 }
 
+/** A case number such as （2025）鄂0505执399号. */
+const CASE_NO = /^[（(]\d{4}[）)].*号$/;
+
 /** A bordered table that wraps cell text, breaks across pages and repeats its header row. */
 function tableWriter(doc: PDFKit.PDFDocument) {
   return (head: string[], fractions: number[], rows: string[][], size = 10.5, pageOpts?: PDFKit.PDFDocumentOptions) => {
@@ -136,7 +155,7 @@ function tableWriter(doc: PDFKit.PDFDocument) {
     const pad = 3;
     const heightOf = (cells: string[], font: string) => {
       doc.font(font).fontSize(size);
-      return Math.max(...cells.map((c, i) => doc.heightOfString(c, { width: widths[i]! - pad * 2 }))) + pad * 2;
+      return Math.max(...cells.map((c, i) => (CASE_NO.test(c) ? doc.currentLineHeight(true) : doc.heightOfString(c, { width: widths[i]! - pad * 2 })))) + pad * 2;
     };
     const drawRow = (cells: string[], font: string, fill?: string, keepWith?: string[]) => {
       const h = heightOf(cells, font);
@@ -152,7 +171,10 @@ function tableWriter(doc: PDFKit.PDFDocument) {
         const w = widths[i]!;
         if (fill) doc.rect(x, y, w, h).fill(fill);
         doc.lineWidth(0.5).strokeColor('#555555').rect(x, y, w, h).stroke();
-        doc.fillColor('#000000').font(font).fontSize(size).text(c, x + pad, y + pad, { width: w - pad * 2, align: i === 0 || /^-?[\d,.]+%?$/.test(c) ? 'center' : 'left' });
+        // A case number never wraps: it is set smaller when the column is too narrow for it.
+        doc.font(font).fontSize(size);
+        const fit = CASE_NO.test(c) && doc.widthOfString(c) > w - pad * 2 ? (size * (w - pad * 2)) / doc.widthOfString(c) : size;
+        doc.fillColor('#000000').fontSize(fit).text(c, x + pad, y + pad + (size - fit) / 2, { width: w - pad * 2, align: i === 0 || /^-?[\d,.]+%?$/.test(c) ? 'center' : 'left', lineBreak: fit === size ? undefined : false });
         x += w;
       });
       doc.x = left;

@@ -3,6 +3,7 @@ import type { CoreApp } from '../app';
 import { renderWeeklyPdf } from './pdf';
 import { renderWeeklyXlsx } from './xlsx';
 import { weeklyFigures } from './weeklyFigures';
+import { reportHead, type ReportHead } from './head';
 
 export type WeeklyReportFile = { kind: 'docx' | 'xlsx' | 'pdf'; fileName: string; bytes: Buffer };
 
@@ -17,14 +18,14 @@ export function reportFileName(f: WeeklyFigures, kind: WeeklyReportFile['kind'],
  */
 export async function generateWeeklyReportFiles(app: CoreApp, input: { week: string; userId: number }): Promise<{ week: string; files: WeeklyReportFile[]; figures: WeeklyFigures }> {
   const figures = weeklyFigures(app, { week: input.week });
-  return { week: figures.week, figures, files: await renderWeeklyFilesFrom(figures) };
+  return { week: figures.week, figures, files: await renderWeeklyFilesFrom(figures, reportHead(app, figures)) };
 }
 
 /** Renders the files from figures already computed (the stored figures of a frozen version, too). */
-export async function renderWeeklyFilesFrom(figures: WeeklyFigures, version?: number): Promise<WeeklyReportFile[]> {
+export async function renderWeeklyFilesFrom(figures: WeeklyFigures, head: ReportHead, version?: number): Promise<WeeklyReportFile[]> {
   // The DOCX module (docx + the chart canvas) is loaded on first use, not at start-up (src/core/lazyModules.ts).
   const { renderWeeklyDocx } = await import('./docx');
-  const [docx, xlsx, pdf] = await Promise.all([renderWeeklyDocx(figures), renderWeeklyXlsx(figures), renderWeeklyPdf(figures)]);
+  const [docx, xlsx, pdf] = await Promise.all([renderWeeklyDocx(figures, head), renderWeeklyXlsx(figures), renderWeeklyPdf(figures, head)]);
   return [
     { kind: 'docx', fileName: reportFileName(figures, 'docx', version), bytes: docx },
     { kind: 'xlsx', fileName: reportFileName(figures, 'xlsx', version), bytes: xlsx },

@@ -2,6 +2,7 @@ import type { Handlers } from '../context';
 import { asyncHandler, requireUser } from '../context';
 import { weeklyFigures } from '../../reports/weeklyFigures';
 import { renderWeeklyFilesFrom } from '../../reports/weeklyFiles';
+import { reportHead } from '../../reports/head';
 import { getReport, listReports, nextVersion, reportFile, storeReport, submitReport } from '../../reports/history';
 import { fileReportIntoEfiles } from '../../reports/efilesFiling';
 import { createDownload, XLSX_MIME } from '../../files/downloads';
@@ -25,7 +26,7 @@ export const reportHandlers: ReportHandlers = {
     const version = nextVersion(ctx.app, figures.week);
     ctx.signal.throwIfAborted();
     ctx.progress({ done: 1, total: 4, step: '正在生成 DOCX、XLSX 和 PDF' });
-    const files = await renderWeeklyFilesFrom(figures, version);
+    const files = await renderWeeklyFilesFrom(figures, reportHead(ctx.app, figures), version);
     // The last moment a cancel leaves nothing behind: after this the version is stored.
     ctx.signal.throwIfAborted();
     ctx.progress({ done: 2, total: 4, step: '正在保存本版周报' });
