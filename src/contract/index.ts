@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CallDef } from './define';
+import { chineseLocale } from './zodLocale';
 import { authCalls } from './calls/auth';
 import { userCalls } from './calls/users';
 import { auditCalls } from './calls/audit';
@@ -17,8 +18,8 @@ import { courtCalls } from './calls/courts';
 import { reportCalls } from './calls/reports';
 import { jobCalls } from './calls/jobs';
 
-// Validation messages in Chinese by default (zod's own zh-CN locale); fields get named by FIELD_LABELS.
-z.config(z.locales.zhCN());
+// Validation messages in plain Chinese (zodLocale.ts, not zod's half-translated zh-CN); fields get named by FIELD_LABELS.
+z.config(chineseLocale());
 
 /**
  * The one contract between the UI and the core. Each module adds its calls here (one line each).

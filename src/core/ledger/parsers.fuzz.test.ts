@@ -123,12 +123,17 @@ function idOracle(raw: string): boolean {
   const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = w.reduce((a, x, i) => a + x * Number(s[i]), 0);
   const birth = `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`;
-  return '10X98765432'[sum % 11] === s[17] && isLegalDate(birth) && birth >= '1900-01-01';
+  // GB/T 2260 provinces (81–83: 港澳台居民居住证, only as xx0000); never a province-level xx0000 otherwise.
+  const province = ['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82', '83'].includes(s.slice(0, 2));
+  const region = province && (s.slice(2, 6) !== '0000' || ['81', '82', '83'].includes(s.slice(0, 2)));
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return '10X98765432'[sum % 11] === s[17] && region && isLegalDate(birth) && birth >= '1900-01-01' && birth <= today;
 }
 
 function validId(r: R): { id: string; birth: string } {
   const birth = plusDays('1900-01-01', r.int(0, 45_000));
-  return { id: withIdCheckDigit(`${r.int(110000, 659999)}${birth.replace(/-/g, '')}${String(r.int(0, 999)).padStart(3, '0')}`), birth };
+  const region = `${r.pick(['11', '13', '31', '42', '44', '51', '65'])}${String(r.int(1, 99)).padStart(2, '0')}${String(r.int(0, 99)).padStart(2, '0')}`;
+  return { id: withIdCheckDigit(`${region}${birth.replace(/-/g, '')}${String(r.int(0, 999)).padStart(3, '0')}`), birth };
 }
 
 const CC = '0123456789ABCDEFGHJKLMNPQRTUWXY';

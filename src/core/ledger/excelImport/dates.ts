@@ -1,4 +1,5 @@
 import { halfWidth } from './text';
+import { LEGAL_DATE_MAX, LEGAL_DATE_MIN } from '../../../contract/calls/common';
 
 /**
  * Dates as bureaus type them into Excel: real date cells, bare serial numbers (45720), and text
@@ -52,7 +53,7 @@ function ymd(y: number, m: number, d: number): DateParse {
 }
 
 function checkRange(iso: string): DateParse {
-  if (iso < '1950-01-01' || iso > '2100-12-31') return { ok: false, reason: `「${iso}」超出合理范围（1950–2100 年）` };
+  if (iso < LEGAL_DATE_MIN || iso > LEGAL_DATE_MAX) return { ok: false, reason: `「${iso}」超出合理范围（1950–2100 年）` };
   return { ok: true, value: iso };
 }
 
