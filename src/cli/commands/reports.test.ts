@@ -22,7 +22,7 @@ it('report weekly --week --out writes the three files; --json prints the figures
   expect(code).toBe(0);
   expect(fs.readdirSync(out).sort()).toEqual(['交叉执行周报-2025-W10-第1版.docx', '交叉执行周报-2025-W10-第1版.pdf', '交叉执行周报-2025-W10-第1版.xlsx']);
   const figures = JSON.parse(writes.join(''));
-  expect(figures.headline).toMatchObject({ casesWeek: 2, casesTotal: 4, amountTotalFen: 216_000_000 });
+  expect(figures.headline).toMatchObject({ casesWeek: 2, casesTotal: 4, amountTotalFen: 16_000_000 });
   const bad = await runCli(['--data', t.dir, 'report', 'weekly', '--week', '2025-10', '--out', out]);
   expect(bad).not.toBe(0);
 });

@@ -92,7 +92,14 @@ export const weeklyFiguresSchema = z.object({
   byMode: z.array(z.object({ mode: z.string(), week: count, total: count, active: count, amountWeekFen: fen, amountTotalFen: fen })),
   byDirection: z.array(z.object({ direction: z.string(), week: count, total: count })),
   closedByType: z.array(z.object({ closureType: z.string(), week: count, total: count })),
-  escalation: z.object({ tiji: count, transfers: count, sharePercent: z.number() }),
+  /** 提级执行 cases and their share of the cross-execution cases (cases, not transfers). */
+  escalation: z.object({ tiji: count, cases: count, sharePercent: z.number() }),
+  /**
+   * Cases whose enforcement power is at another court (sent out by 指令/提级/集中/委托, or only assisted)
+   * and the money recorded on them: not in headline amounts (the holding court reports it). Optional:
+   * figures stored before this field existed do not have it.
+   */
+  elsewhere: z.object({ cases: count, amountWeekFen: fen, amountTotalFen: fen }).optional(),
   closure: z.object({ closedTotal: count, closedWeek: count, avgDaysToClose: z.number().nullable() }),
   overdue: z.array(overdueItem),
   noProgress: z.array(z.object({ caseId: z.number(), caseNo: z.string(), mode: z.string(), state: z.string(), handler: z.string() })),

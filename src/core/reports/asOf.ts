@@ -15,6 +15,12 @@ import type { CoreApp } from '../app';
  * known at the cutoff (the 'created' event holds no field values, so rolling back from the row is
  * the only complete source).
  */
+/**
+ * A case's 案号 as known at the cutoff (`@cutoff`, table alias `c`): the last number recorded before it
+ * (case_no_history, reports/0005), so a renumbering after a week never changes that week's report.
+ */
+export const CASE_NO_AS_OF = `coalesce((SELECT h.case_no FROM case_no_history h WHERE h.case_id = c.id AND h.at < @cutoff ORDER BY h.at DESC, h.id DESC LIMIT 1), c.case_no)`;
+
 export const DECIDED_STATES = new Set(['已决定', '已移送', '已立案', '办理中', '已化解', '已结案']);
 export const ACTIVE_STATES = new Set(['已决定', '已移送', '已立案', '办理中', '已化解']);
 

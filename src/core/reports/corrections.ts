@@ -2,6 +2,8 @@ import type { CorrectionLine } from '../../contract/calls/reports';
 import type { CoreApp } from '../app';
 import { reportWeekOfDate, type ReportWeek } from './week';
 import { wan } from './format';
+import { plusDays } from '../ledger/dates';
+import { chinaToday } from '../ledger/excelImport/analyseWorkbook';
 
 /**
  * Correction lines (更正说明): changes recorded during this reporting window — after the previous
@@ -77,6 +79,27 @@ export function correctionsIn(
     } else {
       line(c.caseNo, e.onDate, e.at, `补登 ${e.onDate}「${e.toState}」`, 0);
     }
+  }
+
+  // Cases renumbered in this window (case_no_history, reports/0005): earlier reports keep the number they
+  // showed; this line says which number the case now has.
+  const renumbered = app.sqlite
+    .prepare(
+      `SELECT h.case_id AS caseId, h.case_no AS caseNo, h.at,
+              (SELECT p.case_no FROM case_no_history p WHERE p.case_id = h.case_id AND (p.at < h.at OR (p.at = h.at AND p.id < h.id))
+               ORDER BY p.at DESC, p.id DESC LIMIT 1) AS before
+       FROM case_no_history h WHERE h.at >= ? AND h.at < ? ORDER BY h.at, h.id`,
+    )
+    .all(prevCutoffAt, w.cutoffAt) as { caseId: number; caseNo: string; at: string; before: string | null }[];
+  for (const r of renumbered) {
+    const c = crossCases.get(r.caseId);
+    if (!c || !r.before || r.before === r.caseNo || c.since >= w.startOn) continue;
+    // The last report before this one showed the old number (as did every report since the case became a cross case).
+    const affectedWeek = weekOf(plusDays(w.startOn, -1));
+    out.push({
+      caseNo: c.caseNo, affectedWeek, reported: reportedWeeks.has(affectedWeek), onDate: chinaToday(new Date(r.at)), recordedAt: r.at,
+      what: `案号由「${r.before}」更正为「${r.caseNo}」（此前各期周报以原案号列示，数据不变）`, amountDeltaFen: 0,
+    });
   }
   return out;
 }

@@ -75,7 +75,7 @@ describe('the generated files', () => {
     const text = docxText(xml);
     expect(text).toContain('宜昌市猇亭区人民法院交叉执行工作周报');
     expect(text).toContain('（2025年第11周：2025年3月10日至3月16日）');
-    expect(text).toContain('本周新增交叉执行案件0件，累计4件，其中在办3件；本周取得实质进展或者化解0件，累计3件；本周执行到位金额2.00万元，累计220.00万元。');
+    expect(text).toContain('本周新增交叉执行案件0件，累计4件，其中在办3件；本周取得实质进展或者化解0件，累计3件；本周执行到位金额2.00万元，累计20.00万元。另有执行权在他院的案件（本院移出或仅协助执行）1件，累计到位200.00万元（本周0.00万元），由现承办法院统计，未计入本院执行到位金额。');
     expect(text).toContain('补录 2025-03-09 执行进展（实质进展），到位 3.00 万元');
     expect(text).toContain('（2024）鄂0505执10号');
     // GB/T 9704 §7.2–7.3 (issue 13): 发文字号, 主送机关, 附件说明, 署名 and 成文日期; the 标志 in red.
@@ -110,12 +110,12 @@ describe('the generated files', () => {
     const text = execFileSync('pdftotext', ['-layout', p, '-']).toString().replace(/[ \t]+/g, ' ');
     const flat = text.replace(/\s+/g, '');
     expect(flat).toContain('宜昌市猇亭区人民法院交叉执行工作周报');
-    expect(flat).toContain('本周执行到位金额2.00万元，累计220.00万元');
+    expect(flat).toContain('本周执行到位金额2.00万元，累计20.00万元');
     expect(flat).toContain('累计4件，其中在办3件');
     expect(flat).toContain('—1—');
     expect(flat).toContain('（2024）鄂0505执10号');
-    // Table 1 row: 执行到位金额 2.00 / 220.00.
-    expect(text).toMatch(/执行到位金额（万元）\s+2\.00\s+220\.00/);
+    // Table 1 row: 执行到位金额 2.00 / 20.00.
+    expect(text).toMatch(/执行到位金额（万元）\s+2\.00\s+20\.00/);
     expect(flat).toContain('猇法执周〔2025〕11号');
     expect(flat).toContain('宜昌市中级人民法院执行局：');
   });
@@ -143,7 +143,7 @@ describe('the generated files', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '明细', '逾期事项', '无进展案件', '更正说明']);
     const s = wb.getWorksheet('汇总')!;
     const money = s.getRow(7);
-    expect([money.getCell(1).value, money.getCell(2).value, money.getCell(3).value]).toEqual(['执行到位金额（万元）', 2, 220]);
+    expect([money.getCell(1).value, money.getCell(2).value, money.getCell(3).value]).toEqual(['执行到位金额（万元）', 2, 20]);
     expect(money.getCell(3).numFmt).toBe('#,##0.00');
     const d = wb.getWorksheet('明细')!;
     expect(d.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });

@@ -22,22 +22,26 @@ function expectW10(f: ReturnType<typeof weeklyFigures>) {
   // A, B, C, E are cross-execution cases (D is only a draft); B and E were decided this week.
   // Progress this week: A (03-04 substantive). Cumulative: A and C (resolved).
   // Money this week: A 50,000 + 10,000 (voided only after the cutoff) = 6.00 万元;
-  // cumulative: A 100,000 + 60,000, C 2,000,000 (the 99 fen before C's decision do not count) = 216.00 万元.
-  expect(f.headline).toEqual({ casesWeek: 2, casesTotal: 4, activeCases: 3, progressWeek: 1, progressTotal: 2, amountWeekFen: 6_000_000, amountTotalFen: 216_000_000 });
+  // cumulative: A 100,000 + 60,000 = 16.00 万元. C's 2,000,000 was recovered after C went to the 中院 by 提级
+  // (the power moved): the 中院's figure, shown apart and not in ours (issue 11 item 8).
+  expect(f.headline).toEqual({ casesWeek: 2, casesTotal: 4, activeCases: 3, progressWeek: 1, progressTotal: 2, amountWeekFen: 6_000_000, amountTotalFen: 16_000_000 });
+  expect(f.elsewhere).toEqual({ cases: 1, amountWeekFen: 0, amountTotalFen: 200_000_000 });
   const mode = (m: string) => f.byMode.find((x) => x.mode === m);
   expect(mode('指令')).toMatchObject({ week: 0, total: 1, active: 1, amountWeekFen: 6_000_000, amountTotalFen: 16_000_000 });
   expect(mode('督促')).toMatchObject({ week: 1, total: 1, active: 1, amountWeekFen: 0 });
-  expect(mode('提级')).toMatchObject({ week: 0, total: 1, active: 0, amountTotalFen: 200_000_000 });
+  expect(mode('提级')).toMatchObject({ week: 0, total: 1, active: 0, amountTotalFen: 0 });
   expect(mode('院内交叉')).toMatchObject({ week: 1, total: 1, active: 1, amountTotalFen: 0 });
   expect(f.byDirection).toEqual([
     { direction: '移出', week: 0, total: 1 },
     { direction: '移入', week: 0, total: 1 },
-    { direction: '院内', week: 2, total: 2 },
+    { direction: '院内', week: 1, total: 1 },
+    // B (督促) keeps its executing court: not a 移出, not a 院内交叉 either.
+    { direction: '督促（不移送）', week: 1, total: 1 },
   ]);
   expect(f.closedByType).toEqual([{ closureType: '执行完毕', week: 1, total: 1 }]);
   // C: file handed over (received) 01-20, closed 03-07 = 11 + 28 + 7 days.
   expect(f.closure).toEqual({ closedTotal: 1, closedWeek: 1, avgDaysToClose: 46 });
-  expect(f.escalation).toEqual({ tiji: 1, transfers: 4, sharePercent: 25 });
+  expect(f.escalation).toEqual({ tiji: 1, cases: 4, sharePercent: 25 });
   // B: received 2024-08-01 + 6 months = 2025-02-01, + 10 days 公告 = 02-11 → 26 days by 03-09.
   // A: ¥100,000 of 02-26, 5-day payout (local default) ends 03-03 → 6 days. B: 督促 deadline 03-07 → 2 days.
   expect(f.overdue.map((o) => [o.kind, o.caseNo, o.dueOn, o.daysOverdue])).toEqual([
@@ -94,8 +98,8 @@ describe('weekly figures as of the week end', () => {
     fx.later();
     t.setNow('2025-03-20T01:00:00Z');
     const f = weeklyFigures(t.app, { week: '2025-W11' });
-    // W10 216.00 + this week 2.00 (A 03-12) + corrections (+3.00 E, −1.00 A) = 220.00 万元.
-    expect(f.headline).toEqual({ casesWeek: 0, casesTotal: 4, activeCases: 3, progressWeek: 0, progressTotal: 3, amountWeekFen: 2_000_000, amountTotalFen: 220_000_000 });
+    // W10 16.00 + this week 2.00 (A 03-12) + corrections (+3.00 E, −1.00 A) = 20.00 万元.
+    expect(f.headline).toEqual({ casesWeek: 0, casesTotal: 4, activeCases: 3, progressWeek: 0, progressTotal: 3, amountWeekFen: 2_000_000, amountTotalFen: 20_000_000 });
     expect(f.byMode.find((m) => m.mode === '指令')).toMatchObject({ total: 2, active: 2 });
     expect(f.byMode.find((m) => m.mode === '督促')).toMatchObject({ total: 0 });
     expect(f.corrections.map((c) => [c.caseNo, c.affectedWeek, c.amountDeltaFen])).toEqual([

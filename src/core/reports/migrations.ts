@@ -94,4 +94,29 @@ CREATE INDEX progress_as_of ON progress_entries(case_id, on_date, recorded_at, v
 DROP INDEX IF EXISTS progress_case;
 `,
   },
+  {
+    // A case's 案号 as it stood at any instant (issue 11 item 8): a case renumbered after a week was
+    // reported must keep the number that week showed, and the next report says it was renumbered.
+    // cases.case_no keeps only the current number, so every change is appended here by triggers,
+    // stamped with the row's updated_at (the app's clock, as case_closure_history). Existing cases are
+    // carried over with their created_at: the earliest instant the ledger knew them.
+    id: 'reports/0005_case_no_history',
+    sql: `
+CREATE TABLE case_no_history (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+  case_no TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX case_no_history_case ON case_no_history(case_id, at);
+CREATE INDEX case_no_history_at ON case_no_history(at);
+INSERT INTO case_no_history (case_id, case_no, at) SELECT id, case_no, created_at FROM cases;
+CREATE TRIGGER cases_case_no_insert AFTER INSERT ON cases BEGIN
+  INSERT INTO case_no_history (case_id, case_no, at) VALUES (NEW.id, NEW.case_no, NEW.created_at);
+END;
+CREATE TRIGGER cases_case_no_update AFTER UPDATE OF case_no ON cases WHEN NEW.case_no IS NOT OLD.case_no BEGIN
+  INSERT INTO case_no_history (case_id, case_no, at) VALUES (NEW.id, NEW.case_no, NEW.updated_at);
+END;
+`,
+  },
 ];

@@ -34,7 +34,8 @@ export function narrative(f: WeeklyFigures): Narrative {
       text:
         `本周新增交叉执行案件${h.casesWeek}件，累计${h.casesTotal}件，其中在办${h.activeCases}件；` +
         `本周取得实质进展或者化解${h.progressWeek}件，累计${h.progressTotal}件；` +
-        `本周执行到位金额${wan(h.amountWeekFen)}万元，累计${wan(h.amountTotalFen)}万元。`,
+        `本周执行到位金额${wan(h.amountWeekFen)}万元，累计${wan(h.amountTotalFen)}万元。` +
+        elsewhereText(f),
     },
     {
       heading: '二、案件构成',
@@ -61,6 +62,16 @@ export function narrative(f: WeeklyFigures): Narrative {
     subtitle: `（${weekLabel(f.week)}：${chineseDate(f.startOn)}至${f.endOn.slice(0, 4) === f.startOn.slice(0, 4) ? chineseDate(f.endOn).slice(5) : chineseDate(f.endOn)}）`,
     paragraphs,
   };
+}
+
+/**
+ * Money on cases whose enforcement power is at another court (sent out, or only assisted): stated
+ * apart, never added to our 执行到位金额 (the holding court reports it; weeklyFigures.ts says why).
+ */
+function elsewhereText(f: WeeklyFigures): string {
+  const e = f.elsewhere;
+  if (!e || e.amountTotalFen === 0) return '';
+  return `另有执行权在他院的案件（本院移出或仅协助执行）${e.cases}件，累计到位${wan(e.amountTotalFen)}万元（本周${wan(e.amountWeekFen)}万元），由现承办法院统计，未计入本院执行到位金额。`;
 }
 
 export const KIND_LABEL: Record<'立案' | '六个月' | '督促期限' | '终本' | '案款发放', string> = {

@@ -9,6 +9,8 @@ import { correctionsIn } from './corrections';
 import { overdueAsOf, type CaseFacts, type Unpaid } from './overdue';
 import { reportWeek, shiftWeek } from './week';
 import { byCaseNo } from './format';
+import { holdingCourtCode, powerHolder } from '../ledger/enforcementPower';
+import { CASE_NO_AS_OF } from './asOf';
 
 export type { WeeklyFigures };
 
@@ -18,7 +20,16 @@ export type { WeeklyFigures };
  * cross-execution case from the legal date its first transfer was decided (已决定 or later); its
  * mode/direction are those of its latest decided transfer, so a case that moves from 督促 to 指令 is
  * not counted twice. Money recovered counts progress entries dated on/after that date.
+ *
+ * Whose case (issue 11 item 8; src/core/ledger/enforcementPower.ts): 执行到位金额 and the closures are
+ * those of the cases whose enforcement power is ours. Money recovered on a case we sent out (指令/提级/
+ * 集中/委托 移出) or only assist (协同/督促 移入) is the holding court's figure — that court reports it as
+ * its own, so adding it here would count it twice in the 中院's sum — and is shown apart (`elsewhere`);
+ * a case we only assisted has no closure line. 督促 leaves the case with the executing court (执行程序解释
+ * 第十一条), so it is not a 移出. Shares are of cases.
  */
+/** The direction bucket of 督促 cases: the case is not transferred (执行程序解释 第十一条). */
+export const URGE_DIRECTION = '督促（不移送）';
 export function weeklyFigures(app: CoreApp, input: { week: string }): WeeklyFigures {
   const settings = getSettings(app);
   const startsOn = settings.reportWeekStartsOn ?? 1;
@@ -49,6 +60,8 @@ export function weeklyFigures(app: CoreApp, input: { week: string }): WeeklyFigu
   const caseInfo = loadCases(app, caseIds, cutoffAt);
   const userNames = new Map((app.sqlite.prepare('SELECT id, display_name AS n FROM users').all() as { id: number; n: string }[]).map((u) => [u.id, u.n]));
   const courtNames = new Map((app.sqlite.prepare('SELECT code, name FROM courts').all() as { code: string; name: string }[]).map((c) => [c.code, c.name]));
+  // 现承办法院 / 原执行法院 by name; our own court also when a transfer leaves its side blank (the form's “不选即为本院”).
+  const courtName = (code: string | null) => (code === settings.courtCode ? (courtNames.get(code) ?? settings.courtName) : code ? (courtNames.get(code) ?? code) : '');
 
   // Progress aggregated in SQL against a temp table of (case, since, mode).
   const trendWeeks = Array.from({ length: 12 }, (_, i) => shiftWeek(w, i - 11, startsOn));
@@ -59,7 +72,8 @@ export function weeklyFigures(app: CoreApp, input: { week: string }): WeeklyFigu
   const modeOf = (caseId: number) => byCase.get(caseId)!.primary.mode;
   const headline = { casesWeek: 0, casesTotal: byCase.size, activeCases: 0, progressWeek: 0, progressTotal: 0, amountWeekFen: 0, amountTotalFen: 0 };
   const byMode = new Map(TRANSFER_MODES.map((m) => [m as string, { mode: m as string, week: 0, total: 0, active: 0, amountWeekFen: 0, amountTotalFen: 0 }]));
-  const byDirection = new Map(DIRECTIONS.map((d) => [d as string, { direction: d as string, week: 0, total: 0 }]));
+  const byDirection = new Map([...DIRECTIONS, URGE_DIRECTION].map((d) => [d as string, { direction: d as string, week: 0, total: 0 }]));
+  const elsewhere = { cases: 0, amountWeekFen: 0, amountTotalFen: 0 };
   const closed = new Map<string, { closureType: string; week: number; total: number }>();
   let closeDays = 0;
   let closeN = 0;
@@ -75,8 +89,10 @@ export function weeklyFigures(app: CoreApp, input: { week: string }): WeeklyFigu
     const active = !!t.state && ACTIVE_STATES.has(t.state);
     const progWeek = !!a?.progWeek || inWeek(t.resolvedOn);
     const progTotal = !!a?.progTotal || (!!t.resolvedOn && t.resolvedOn <= w.endOn);
+    const holder = powerHolder(t);
     const m = byMode.get(t.mode) ?? byMode.set(t.mode, { mode: t.mode, week: 0, total: 0, active: 0, amountWeekFen: 0, amountTotalFen: 0 }).get(t.mode)!;
-    const d = byDirection.get(t.direction) ?? byDirection.set(t.direction, { direction: t.direction, week: 0, total: 0 }).get(t.direction)!;
+    const dirKey = t.mode === '督促' ? URGE_DIRECTION : t.direction;
+    const d = byDirection.get(dirKey) ?? byDirection.set(dirKey, { direction: dirKey, week: 0, total: 0 }).get(dirKey)!;
     m.total++;
     d.total++;
     if (isNew) {
@@ -90,11 +106,18 @@ export function weeklyFigures(app: CoreApp, input: { week: string }): WeeklyFigu
     }
     if (progWeek) headline.progressWeek++;
     if (progTotal) headline.progressTotal++;
-    headline.amountWeekFen += a?.amountWeek ?? 0;
-    headline.amountTotalFen += a?.amountTotal ?? 0;
-    m.amountWeekFen += a?.amountWeek ?? 0;
-    m.amountTotalFen += a?.amountTotal ?? 0;
-    if (t.state === '已结案' && t.closedOn) {
+    if (holder === 'ours') {
+      headline.amountWeekFen += a?.amountWeek ?? 0;
+      headline.amountTotalFen += a?.amountTotal ?? 0;
+      m.amountWeekFen += a?.amountWeek ?? 0;
+      m.amountTotalFen += a?.amountTotal ?? 0;
+    } else {
+      elsewhere.cases++;
+      elsewhere.amountWeekFen += a?.amountWeek ?? 0;
+      elsewhere.amountTotalFen += a?.amountTotal ?? 0;
+    }
+    // A case we only assisted is closed by the court that holds it: no closure line here.
+    if (t.state === '已结案' && t.closedOn && holder !== 'assisted') {
       // The type given when the transfer was closed, else the case's closure type as it stood at the cutoff.
       const type = t.closureType ?? info.closureType ?? '未注明';
       const k = closed.get(type) ?? closed.set(type, { closureType: type, week: 0, total: 0 }).get(type)!;
@@ -120,8 +143,9 @@ export function weeklyFigures(app: CoreApp, input: { week: string }): WeeklyFigu
         debtors: info.debtors,
         mode: t.mode,
         direction: t.direction,
-        originalCourt: courtNames.get(t.originalCourtCode ?? '') ?? t.originalCourtCode ?? '',
-        currentCourt: courtNames.get(t.receivingCourtCode ?? t.originalCourtCode ?? '') ?? t.receivingCourtCode ?? '',
+        originalCourt: courtName(t.originalCourtCode ?? (t.direction === '移入' ? null : settings.courtCode)),
+        // The court holding the enforcement power: us for 协同/督促 sent out, the other court for a case we assist.
+        currentCourt: courtName(holdingCourtCode(t, settings.courtCode)),
         progressText: a?.texts.join('；') ?? '',
         amountWeekFen: a?.amountWeek ?? 0,
         amountTotalFen: a?.amountTotal ?? 0,
@@ -134,7 +158,8 @@ export function weeklyFigures(app: CoreApp, input: { week: string }): WeeklyFigu
   rows.sort((x, y) => byCaseNo(x.caseNo, y.caseNo));
   noProgress.sort((x, y) => byCaseNo(x.caseNo, y.caseNo));
 
-  const tiji = cross.filter((t) => t.mode === '提级').length;
+  // 提级 share of cross-execution CASES (the case's latest decided mode, as in byMode), not of transfers.
+  const tiji = byMode.get('提级')?.total ?? 0;
   const caseNoOf = new Map([...caseInfo].map(([id, i]) => [id, i.caseNo]));
   const facts: CaseFacts[] = [...byCase].map(([caseId, c]) => ({ caseId, caseNo: caseNoOf.get(caseId)!, since: c.since, applicationReceivedOn: caseInfo.get(caseId)!.applicationReceivedOn, primary: c.primary }));
   const overdue = overdueAsOf(app, loadCalendar(app), { endOn: w.endOn, cutoffAt }, facts, cross, caseNoOf, unpaid);
@@ -146,11 +171,11 @@ export function weeklyFigures(app: CoreApp, input: { week: string }): WeeklyFigu
   const doubleChecks = (
     app.sqlite
       .prepare(
-        `SELECT s.case_id AS caseId, c.case_no AS caseNo, s.raised_on AS raisedOn, s.result_on AS resultOn, coalesce(s.reason, '') AS reason
+        `SELECT s.case_id AS caseId, ${CASE_NO_AS_OF} AS caseNo, s.raised_on AS raisedOn, s.result_on AS resultOn, coalesce(s.reason, '') AS reason
          FROM supervisions s JOIN cases c ON c.id = s.case_id
-         WHERE s.kind = '一案双查' AND s.created_at < ? AND s.raised_on <= ? AND (s.result_on IS NULL OR s.result_on >= ?) ORDER BY s.raised_on, s.id`,
+         WHERE s.kind = '一案双查' AND s.created_at < @cutoff AND s.raised_on <= @end AND (s.result_on IS NULL OR s.result_on >= @start) ORDER BY s.raised_on, s.id`,
       )
-      .all(cutoffAt, w.endOn, w.startOn) as { caseId: number; caseNo: string; raisedOn: string; resultOn: string | null; reason: string }[]
+      .all({ cutoff: cutoffAt, end: w.endOn, start: w.startOn }) as { caseId: number; caseNo: string; raisedOn: string; resultOn: string | null; reason: string }[]
   ).map((s) => ({ caseId: s.caseId, caseNo: s.caseNo, raisedOn: s.raisedOn, reason: s.reason, status: s.resultOn && s.resultOn <= w.endOn ? `已办结（${s.resultOn}）` : '进行中' }));
 
   const trend = trendWeeks.map((tw, i) => {
@@ -177,7 +202,8 @@ export function weeklyFigures(app: CoreApp, input: { week: string }): WeeklyFigu
     byMode: [...byMode.values()],
     byDirection: [...byDirection.values()],
     closedByType: [...closed.values()].sort((a, b) => b.total - a.total || byCaseNo(a.closureType, b.closureType)),
-    escalation: { tiji, transfers: cross.length, sharePercent: cross.length ? Math.round((tiji / cross.length) * 1000) / 10 : 0 },
+    escalation: { tiji, cases: byCase.size, sharePercent: byCase.size ? Math.round((tiji / byCase.size) * 1000) / 10 : 0 },
+    elsewhere,
     closure: { closedTotal: [...closed.values()].reduce((s, k) => s + k.total, 0), closedWeek, avgDaysToClose: closeN ? Math.round((closeDays / closeN) * 10) / 10 : null },
     overdue,
     noProgress,
@@ -188,7 +214,8 @@ export function weeklyFigures(app: CoreApp, input: { week: string }): WeeklyFigu
     notes: [
       `本表数据为截至 ${w.endOn} 24 时（北京时间）已录入台账的情况；此后补录、作废或更正的，在下一期周报“更正说明”中列出，本期数据不变。`,
       '案件数按案件计：同一案件先后督促、指令的，按最近一次交叉执行方式分类，不重复计数。',
-      '执行到位金额为交叉执行决定之日起登记的到位款，单位万元，保留两位小数。',
+      '执行到位金额为交叉执行决定之日起登记的到位款，单位万元，保留两位小数；只计执行权在本院的案件，移出（指令、提级、集中、委托）或仅协助执行的案件到位款由现承办法院统计，另行列明，不计入本院金额。',
+      '督促执行不改变执行法院（执行程序解释 第十一条），不计入移出；提级执行占比按案件数计算。',
       ...(provisional ? ['本周尚未结束，以上为临时数据。'] : []),
     ],
   };
@@ -202,11 +229,11 @@ function loadCases(app: CoreApp, ids: number[], cutoffAt: string): Map<number, C
   withIdTable(app, ids, () => {
     for (const c of app.sqlite
       .prepare(
-        `SELECT c.id, c.case_no AS caseNo, c.handler_id AS handlerId, c.application_received_on AS applicationReceivedOn,
-                (SELECT h.closure_type FROM case_closure_history h WHERE h.case_id = c.id AND h.at < ? ORDER BY h.at DESC, h.id DESC LIMIT 1) AS closureType
+        `SELECT c.id, ${CASE_NO_AS_OF} AS caseNo, c.handler_id AS handlerId, c.application_received_on AS applicationReceivedOn,
+                (SELECT h.closure_type FROM case_closure_history h WHERE h.case_id = c.id AND h.at < @cutoff ORDER BY h.at DESC, h.id DESC LIMIT 1) AS closureType
          FROM cases c JOIN temp.rpt_ids i ON i.id = c.id`,
       )
-      .all(cutoffAt) as ({ id: number } & Omit<CaseInfo, 'applicants' | 'debtors'>)[])
+      .all({ cutoff: cutoffAt }) as ({ id: number } & Omit<CaseInfo, 'applicants' | 'debtors'>)[])
       out.set(c.id, { ...c, applicants: '', debtors: '' });
     // Names joined here rather than with GROUP BY: walking each case's parties in order needs no sort.
     for (const [caseId, side, name] of app.sqlite
@@ -295,7 +322,7 @@ function progressAggregates(
       a.anyWeek = true;
       if (prog === 1) a.progWeek = true;
     }
-    if (wi >= 0 && fen > 0) {
+    if (wi >= 0 && fen > 0 && powerHolder(byCase.get(caseId)!.primary) === 'ours') {
       const mode = byCase.get(caseId)!.primary.mode;
       const o = trend.get(wi) ?? trend.set(wi, {}).get(wi)!;
       o[mode] = (o[mode] ?? 0) + fen;

@@ -101,6 +101,11 @@ function FiguresView({ f }: { f: WeeklyFigures }) {
         <Stat label="执行到位金额" week={wan(h.amountWeekFen)} total={wan(h.amountTotalFen)} unit="万元" />
         <Stat label="结案" week={String(f.closure.closedWeek)} total={String(f.closure.closedTotal)} unit="件" />
       </SimpleGrid>
+      {!!f.elsewhere?.amountTotalFen && (
+        <Text size="sm" c="dimmed" data-testid="report-elsewhere">
+          另有执行权在他院的案件（本院移出或仅协助执行）{f.elsewhere.cases} 件，累计到位 {wan(f.elsewhere.amountTotalFen)} 万元（本周 {wan(f.elsewhere.amountWeekFen)} 万元），由现承办法院统计，未计入上方执行到位金额。
+        </Text>
+      )}
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <Card withBorder>
           <Text fw={600} mb="xs">近12周新增案件与到位金额（万元）</Text>
