@@ -31,7 +31,9 @@ test('generates a weekly report for a picked week and marks it 已报送', async
   await page.getByTestId('report-week').click();
   await page.getByRole('option').nth(2).click();
   await expect(page.getByTestId('stat-交叉执行案件')).toHaveText('1');
-  await expect(page.getByTestId('stat-执行到位金额')).toHaveText('12.34');
+  // The case went to the 中院 by 提级: its money is the 中院's figure, stated apart, not added to ours (issue 11 item 8).
+  await expect(page.getByTestId('stat-执行到位金额')).toHaveText('0.00');
+  await expect(page.getByTestId('report-elsewhere')).toContainText('1 件，累计到位 12.34 万元');
   await expect(page.getByText('（2025）鄂0505执88号').first()).toBeVisible();
 
   await page.getByTestId('report-generate').click();
