@@ -31,6 +31,12 @@ export type WriteOptions = {
   mtime?: Date;
   /** Called after the inputs are written, with their sizes and hashes; returns the entries to append (manifest, signature). */
   finish?: (written: Written[]) => ZipInput[] | Promise<ZipInput[]>;
+  /**
+   * Called once the package is complete and on disk, just before it takes its final name: the
+   * caller records it here (history row + audit), so a package under its final name is always
+   * recorded. Throwing removes the package.
+   */
+  beforeRename?: (done: { size: number; sha256: string; written: Written[] }) => void;
 };
 
 const CHUNK = 1 << 20;
@@ -134,6 +140,7 @@ export async function writeZip(out: string, inputs: ZipInput[], opts: WriteOptio
     await fh.sync();
     await fh.close();
     const sha256 = zipHash.digest('hex');
+    opts.beforeRename?.({ size: pos, sha256, written });
     fs.renameSync(tmp, out);
     return { size: pos, sha256, written };
   } catch (e) {
