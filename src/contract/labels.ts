@@ -170,4 +170,6 @@ export const FIELD_LABELS: Record<string, string> = {
   includeSecondary: '含副卷',
   jobId: '导出任务',
   index: '文件序号',
+  input: '任务内容',
+  label: '任务名称',
 };
