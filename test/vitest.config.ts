@@ -6,7 +6,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/security/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 30_000,
+    // A safety net, not a measure: CLI tests spawn tsx, which takes tens of seconds on a loaded 2-core machine.
+    testTimeout: 90_000,
     hookTimeout: 30_000,
     // SQLite files and child processes: keep workers few on these 2-core machines.
     pool: 'forks',

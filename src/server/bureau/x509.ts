@@ -17,7 +17,9 @@ export function makeSelfSignedCertificate(opts: { commonName: string; hostNames:
   const notBefore = new Date(now.getTime() - 60_000);
   const notAfter = new Date(now.getTime() + opts.days * 86_400_000);
   const serial = randomBytes(16);
-  serial[0] = serial[0]! & 0x7f; // a positive INTEGER
+  // A positive INTEGER in minimal DER: top bit clear and first byte non-zero (a leading 0x00 before a
+  // byte < 0x80 is 'illegal padding' to OpenSSL, which refused about one certificate in 512).
+  serial[0] = (serial[0]! & 0x7f) | 0x01;
   const ecdsaSha256 = seq(oid('1.2.840.10045.4.3.2'));
   const name = seq(
     set(seq(oid('2.5.4.3'), utf8(opts.commonName))),
