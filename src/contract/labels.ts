@@ -32,6 +32,8 @@ export const FIELD_LABELS: Record<string, string> = {
   offloadMinCaseMonths: '“立案过短”提示（月）',
   doubleCheckStallMonths: '一案双查停滞期（月）',
   openDeductionDays: '扣除期间未结提示（日）',
+  zhongbenBasis: '终本依据',
+  confirmEarlyZhongben: '立案未满三个月仍终本',
   page: '页码',
   pageSize: '每页条数',
   from: '开始日期',

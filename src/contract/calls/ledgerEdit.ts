@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCall } from '../define';
 import { CASE_ROLES, REASSIGN_ROLES } from '../roles';
 import {
-  CLOSURE_TYPES, DECISION_DOC_TYPES, DEDUCTION_KINDS, DIRECTIONS, INITIATED_BY, MEASURES, PARTY_KINDS, PARTY_SIDES, TRANSFER_MODES, TRANSFER_REASONS,
+  CLOSURE_TYPES, DECISION_DOC_TYPES, DEDUCTION_KINDS, DIRECTIONS, INITIATED_BY, MEASURES, PARTY_KINDS, PARTY_SIDES, TRANSFER_MODES, TRANSFER_REASONS, ZHONGBEN_BASES,
 } from '../vocabulary';
 import { id, legalDate } from './common';
 import { checkCaseNo, checkPartyIdFor, COURT_CODE } from '../ledgerRules';
@@ -43,6 +43,10 @@ export const caseInput = z
     filedOn: date,
     closedOn: date,
     closureType: z.enum(CLOSURE_TYPES).optional(),
+    /** 终本 only (民诉法解释517): how the 终本 was agreed; required when a case is closed as 终本. */
+    zhongbenBasis: z.enum(ZHONGBEN_BASES, '请选择终本依据').optional(),
+    /** The user has seen the soft warning that 立案 is not yet three months old (终本规定 第一条第四项) and saves anyway. */
+    confirmEarlyZhongben: z.boolean().optional(),
     amountDueFen: fen.optional(),
     // A new case: a staff member handles it themselves. An existing case keeps its handler when this is
     // left out; naming another is a reassignment (ledger.edit.reassignCase's rule, src/core/ledger/edit/editRights.ts).

@@ -156,6 +156,8 @@ export const caseView = z.object({
     filedOn: z.string().nullable(),
     closedOn: z.string().nullable(),
     closureType: z.string().nullable(),
+    /** 民诉法解释517 basis of a 终本 closure. */
+    zhongbenBasis: z.string().nullable(),
     amountDueFen: z.number().nullable(),
     handlerId: z.number().nullable(),
     handlerName: z.string().nullable(),

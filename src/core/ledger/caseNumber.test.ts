@@ -62,7 +62,7 @@ describe('saving cases by 案号', () => {
   it('saves an old 终本 case under its legacy number, with the court from the directory’s 旧式简称', async () => {
     t = testCore({ now: '2026-03-02T02:00:00Z' });
     const staff = t.as('staff');
-    const { id } = await staff.run('ledger.edit.saveCase', { caseNo: '（2015）鄂猇亭执字第00123号', filedOn: '2015-04-01', closedOn: '2015-12-01', closureType: '终结本次执行程序' });
+    const { id } = await staff.run('ledger.edit.saveCase', { caseNo: '（2015）鄂猇亭执字第00123号', filedOn: '2015-04-01', closedOn: '2015-12-01', closureType: '终结本次执行程序', zhongbenBasis: '申请执行人签字确认' });
     expect(t.app.sqlite.prepare('SELECT case_no, court_code, year, type_code, seq, case_no_key FROM cases WHERE id = ?').get(id)).toEqual({
       case_no: '（2015）鄂猇亭执字第00123号', court_code: '鄂0505', year: 2015, type_code: '执', seq: 123, case_no_key: '（2015）鄂猇亭执字第123号',
     });

@@ -129,6 +129,7 @@ export class DemoLedger {
       propertyFoundOn: c.propertyFoundOn,
       closedOn: c.closed?.[0],
       closureType: c.closed?.[1],
+      zhongbenBasis: c.closed?.[1] === '终结本次执行程序' ? '申请执行人签字确认' : undefined,
       amountDueFen: Math.round(c.amountYuan * 100),
       handlerId: this.user(c.handler).id,
       note: c.note ?? '演示数据：人物、单位、案件均为虚构',

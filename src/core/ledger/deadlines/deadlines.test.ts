@@ -104,8 +104,8 @@ describe('other deadlines', () => {
   });
 
   it('终本 closed before more than three months since registration is flagged', async () => {
-    const bad = await newCase({ filedOn: '2025-03-01', closedOn: '2025-06-01', closureType: '终结本次执行程序' });
-    const good = await newCase({ filedOn: '2025-03-01', closedOn: '2025-06-02', closureType: '终结本次执行程序' });
+    const bad = await newCase({ filedOn: '2025-03-01', closedOn: '2025-06-01', closureType: '终结本次执行程序', zhongbenBasis: '申请执行人签字确认', confirmEarlyZhongben: true });
+    const good = await newCase({ filedOn: '2025-03-01', closedOn: '2025-06-02', closureType: '终结本次执行程序', zhongbenBasis: '申请执行人签字确认', confirmEarlyZhongben: true });
     expect(of('zhongben', bad)[0]).toMatchObject({ level: 'overdue', dueOn: '2025-06-02' });
     expect(of('zhongben', good)).toEqual([]);
     const open = await newCase({ filedOn: '2025-05-10' });

@@ -131,3 +131,23 @@ describe('终本 in the weekly report (issue 11 §5)', () => {
     expect(item!.source).toMatch(/终结本次执行程序的规定.*第一条第四项/);
   });
 });
+
+describe('终本 at save time (issue 11 §5)', () => {
+  it('warns (confirmably) within three months of 立案, records the 517 basis, refuses review cases', async () => {
+    const id = await newCase({ filedOn: '2025-07-01', applicationReceivedOn: '2025-06-28' });
+    const base = { caseId: id, caseNo: `（2025）鄂0505执${seq - 1}号`, applicationReceivedOn: '2025-06-28', filedOn: '2025-07-01', closedOn: '2025-09-10', closureType: '终结本次执行程序' as const };
+    const noBasis = await staff.call('ledger.edit.saveCase', base);
+    expect(noBasis.ok === false && noBasis.error).toMatchObject({ field: 'zhongbenBasis', message: expect.stringMatching(/「终本依据」.*第五百一十七条/) });
+    const early = await staff.call('ledger.edit.saveCase', { ...base, zhongbenBasis: '申请执行人签字确认' });
+    expect(early.ok === false && early.error).toMatchObject({ field: 'confirmEarlyZhongben', message: expect.stringMatching(/未超过三个月，最早 2025-10-02 方可终本/) });
+    // Nothing was written by the refused saves.
+    expect(t.app.sqlite.prepare('SELECT closure_type AS c, zhongben_basis AS b FROM cases WHERE id = ?').get(id)).toEqual({ c: null, b: null });
+    await staff.run('ledger.edit.saveCase', { ...base, zhongbenBasis: '合议庭评议并经院长批准', confirmEarlyZhongben: true });
+    expect((await staff.run('ledger.caseView', { caseId: id })).case).toMatchObject({ closureType: '终结本次执行程序', zhongbenBasis: '合议庭评议并经院长批准' });
+    // Editing the note later asks neither again.
+    await staff.run('ledger.edit.saveCase', { ...base, note: '补充说明' });
+
+    const review = await staff.call('ledger.edit.saveCase', { caseNo: '（2025）鄂0505执异12号', filedOn: '2025-01-03', closedOn: '2025-06-01', closureType: '终结本次执行程序', zhongbenBasis: '申请执行人签字确认' });
+    expect(review.ok === false && review.error).toMatchObject({ field: 'closureType', message: expect.stringMatching(/执异案件属执行审查类，不能以终结本次执行程序结案/) });
+  });
+});

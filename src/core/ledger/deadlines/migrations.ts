@@ -33,4 +33,10 @@ CREATE INDEX supervisions_transfer ON supervisions(transfer_id, kind);
     id: 'ledger-deadlines/0002_zhongben_cases',
     sql: `CREATE INDEX cases_zhongben ON cases(filed_on) WHERE closure_type = '终结本次执行程序';`,
   },
+  {
+    // 民诉法解释（2022）第五百一十七条: a 终本 rests on the applicant's signed confirmation or on panel review
+    // plus the president's approval; which one is recorded with the case (issue 11 §5).
+    id: 'ledger-deadlines/0003_zhongben_basis',
+    sql: `ALTER TABLE cases ADD COLUMN zhongben_basis TEXT CHECK (zhongben_basis IS NULL OR zhongben_basis IN ('申请执行人签字确认', '合议庭评议并经院长批准'));`,
+  },
 ];

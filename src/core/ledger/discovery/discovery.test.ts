@@ -27,11 +27,11 @@ describe('case discovery', () => {
     const past = await newCase();
     const suspended = await newCase();
     await staff.run('ledger.edit.saveDeduction', { caseId: suspended, kind: '公告', startOn: '2025-02-01', endOn: '2025-02-20' });
-    const longSmb = await newCase({ caseNo: '（2022）鄂0505执7号', applicationReceivedOn: '2022-01-01', filedOn: '2022-01-04', closedOn: '2022-06-01', closureType: '终结本次执行程序' });
+    const longSmb = await newCase({ caseNo: '（2022）鄂0505执7号', applicationReceivedOn: '2022-01-01', filedOn: '2022-01-04', closedOn: '2022-06-01', closureType: '终结本次执行程序', zhongbenBasis: '申请执行人签字确认' });
     await debtor(longSmb, 1, { isSmb: true });
-    const recentPlain = await newCase({ filedOn: '2025-01-02', closedOn: '2025-04-10', closureType: '终结本次执行程序' });
+    const recentPlain = await newCase({ filedOn: '2025-01-02', closedOn: '2025-04-10', closureType: '终结本次执行程序', zhongbenBasis: '申请执行人签字确认' });
     await debtor(recentPlain, 2);
-    const livelihood = await newCase({ filedOn: '2025-01-02', closedOn: '2025-04-10', closureType: '终结本次执行程序' });
+    const livelihood = await newCase({ filedOn: '2025-01-02', closedOn: '2025-04-10', closureType: '终结本次执行程序', zhongbenBasis: '申请执行人签字确认' });
     await applicant(livelihood, { isLivelihood: true });
     // One debtor with three unresolved cases (threshold 3 by default).
     const group = [await newCase({ applicationReceivedOn: '2025-05-01', filedOn: '2025-05-02' }), await newCase({ applicationReceivedOn: '2025-05-01', filedOn: '2025-05-02' }), recentPlain];

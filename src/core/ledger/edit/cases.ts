@@ -4,6 +4,7 @@ import { caseHoldingNumber, refuseTakenNumber, resolveCaseNo } from '../caseNumb
 import type { CoreApp } from '../../app';
 import { fail, notFound } from '../../errors';
 import { caseExists, n, notFuture, userKnown } from './guards';
+import { checkZhongben, recordZhongbenBasis } from './zhongbenGate';
 
 const DATE_LABELS = { applicationReceivedOn: '收到申请执行书日期', propertyFoundOn: '发现财产日期', filedOn: '立案日期', closedOn: '结案日期' };
 
@@ -23,6 +24,7 @@ export function saveCase(app: CoreApp, v: z.output<typeof caseInput>): { id: num
     : undefined;
   const keepsMarkedNumber = !!stored?.dupOf && stored.key === no.key;
   if (!keepsMarkedNumber) refuseTakenNumber(app, no, v.caseId);
+  checkZhongben(app, no.typeCode, v);
   const now = app.now().toISOString();
   const row = {
     caseNo: no.caseNo, year: no.year, courtCode: no.courtCode, typeCode: no.typeCode, seq: no.seq,
@@ -41,6 +43,7 @@ export function saveCase(app: CoreApp, v: z.output<typeof caseInput>): { id: num
            case_no_dup_of=@dupOf WHERE id=@id`,
       )
       .run({ ...fields, id: v.caseId, dupOf: keepsMarkedNumber && caseHoldingNumber(app, no.key, v.caseId) ? stored!.dupOf : null });
+    recordZhongbenBasis(app, v.caseId, v);
     return { id: v.caseId, caseNo: no.caseNo, created: false };
   }
   const id = app.sqlite
@@ -51,6 +54,7 @@ export function saveCase(app: CoreApp, v: z.output<typeof caseInput>): { id: num
          @filedOn, @closedOn, @closureType, @amountDueFen, @handlerId, @note, 'manual', @now, @now)`,
     )
     .run(row).lastInsertRowid;
+  recordZhongbenBasis(app, Number(id), v);
   return { id: Number(id), caseNo: no.caseNo, created: true };
 }
 

@@ -12,7 +12,7 @@ export function caseView(app: CoreApp, caseId: number): CaseView {
     .prepare(
       `SELECT c.id, c.case_no AS caseNo, c.court_code AS courtCode, ct.name AS courtName, c.cause, c.basis_title AS basisTitle, c.basis_doc_no AS basisDocNo,
          c.application_received_on AS applicationReceivedOn, c.property_found_on AS propertyFoundOn, c.filed_on AS filedOn, c.closed_on AS closedOn,
-         c.closure_type AS closureType, c.amount_due_fen AS amountDueFen, c.handler_id AS handlerId, u.display_name AS handlerName, c.note, c.source,
+         c.closure_type AS closureType, c.zhongben_basis AS zhongbenBasis, c.amount_due_fen AS amountDueFen, c.handler_id AS handlerId, u.display_name AS handlerName, c.note, c.source,
          c.created_at AS createdAt, c.updated_at AS updatedAt
        FROM cases c LEFT JOIN users u ON u.id = c.handler_id LEFT JOIN courts ct ON ct.code = c.court_code WHERE c.id = ?`,
     )

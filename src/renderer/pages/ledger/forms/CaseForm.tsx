@@ -1,8 +1,8 @@
-import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { caseInput } from '../../../../contract/calls/ledgerEdit';
 import { caseNoWarnings } from '../../../../contract/caseNumber';
 import type { CaseView } from '../../../../contract/calls/ledgerView';
-import { CLOSURE_TYPES } from '../../../../contract/vocabulary';
+import { CLOSURE_TYPES, ZHONGBEN_BASES } from '../../../../contract/vocabulary';
 import { fenToInput, parseYuanInput } from '../../../format';
 import { useCall } from '../../../api/client';
 import { DateField } from './DateField';
@@ -19,6 +19,8 @@ type Values = {
   filedOn: string;
   closedOn: string;
   closureType: string | null;
+  zhongbenBasis: string | null;
+  confirmEarlyZhongben: boolean;
   amountDue: string;
   handlerId: string | null;
   note: string;
@@ -49,6 +51,8 @@ export function CaseForm({ current, onDone }: { current?: CaseView['case']; onDo
       filedOn: current?.filedOn ?? '',
       closedOn: current?.closedOn ?? '',
       closureType: current?.closureType ?? null,
+      zhongbenBasis: current?.zhongbenBasis ?? null,
+      confirmEarlyZhongben: false,
       amountDue: fenToInput(current?.amountDueFen),
       handlerId: current?.handlerId ? String(current.handlerId) : null,
       note: current?.note ?? '',
@@ -67,6 +71,9 @@ export function CaseForm({ current, onDone }: { current?: CaseView['case']; onDo
           filedOn: opt(v.filedOn),
           closedOn: opt(v.closedOn),
           closureType: (v.closureType ?? undefined) as never,
+          ...(v.closureType === '终结本次执行程序'
+            ? { zhongbenBasis: (v.zhongbenBasis ?? undefined) as never, confirmEarlyZhongben: v.confirmEarlyZhongben || undefined }
+            : {}),
           amountDueFen: amount.ok ? (amount.fen ?? undefined) : undefined,
           handlerId: namesHandler && v.handlerId ? Number(v.handlerId) : undefined,
           note: opt(v.note),
@@ -78,6 +85,7 @@ export function CaseForm({ current, onDone }: { current?: CaseView['case']; onDo
   });
   // Soft warnings (执请, a leading 0 dropped, year ≠ 立案日期): shown while typing, never a refusal.
   const warnings = caseNoWarnings(form.values.caseNo, form.values.filedOn);
+  const zhongben = form.values.closureType === '终结本次执行程序';
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
@@ -112,7 +120,25 @@ export function CaseForm({ current, onDone }: { current?: CaseView['case']; onDo
           <div />
           <DateField label="结案日期" {...form.getInputProps('closedOn')} />
           <Select label="结案方式" placeholder="未结案" clearable data={[...CLOSURE_TYPES]} {...form.getInputProps('closureType')} />
+          {zhongben && (
+            <Select
+              label="终本依据"
+              description="民诉法解释第五百一十七条"
+              placeholder="请选择"
+              data={[...ZHONGBEN_BASES]}
+              {...form.getInputProps('zhongbenBasis')}
+            />
+          )}
         </SimpleGrid>
+        {/* Soft warning of 终本规定 第一条第四项 (立案未满三个月): the core names it at save time; the user confirms here. */}
+        {zhongben && (form.errors.confirmEarlyZhongben || form.values.confirmEarlyZhongben) && (
+          <Checkbox
+            label="已核对：立案未满三个月仍以终本结案"
+            color="orange"
+            data-testid="confirm-early-zhongben"
+            {...form.getInputProps('confirmEarlyZhongben', { type: 'checkbox' })}
+          />
+        )}
         <Textarea label="备注" autosize minRows={2} {...form.getInputProps('note')} />
         <Group justify="flex-end">
           <Button type="submit" loading={busy}>
