@@ -5,7 +5,7 @@ import { FILE_KIND_LABELS, SIGNER_TRUST_LABELS } from '../../contract/calls/exch
 import { exportPackage } from '../../core/exchange/exportPackage';
 import { listKeys, publicKeyPem, rotateSigningKey } from '../../core/exchange/keys';
 import { verifyPackage } from '../../core/exchange/verify';
-import { pinnedCourts, signerOf, trustSet } from '../../core/exchange/trust';
+import { parseTrustArg, signerOf, trustSet, verifyTrust } from '../../core/exchange/trust';
 import { stageFile } from '../../core/files/uploads';
 import { readCentralDirectory, readEntry } from '../../core/exchange/zipEntries';
 import { exportInput } from '../../contract/calls/exchange';
@@ -71,12 +71,12 @@ export function registerExchange(program: Command): void {
   program
     .command('verify <file>')
     .description('校验上报包：签名、每个文件的 SHA-256、文件是否缺失或多出、路径是否越界')
-    .option('--trust <pem...>', '另外信任的签名公钥（PEM 文件，中院登记的报送法院公钥）')
+    .option('--trust <pem...>', '另外信任的签名公钥，写作 代字=PEM 文件（如 鄂0581=宜都.pem）：只为该法院作证，且该法院已登记公钥时不作数')
     .action(async (file: string, opts: { trust?: string[] }, cmd: Command) =>
       withApp(cmd, async (app, o) => {
-        const pems = (opts.trust ?? []).map((f) => fs.readFileSync(path.resolve(f), 'utf8'));
+        const pems = givenKeys(opts.trust);
         const trust = trustSet(app, pems);
-        const r = await verifyPackage(path.resolve(file), { trusted: trust.keys, pinnedCourts: pinnedCourts(trust) });
+        const r = await verifyPackage(path.resolve(file), verifyTrust(trust));
         const m = r.manifest;
         const signer = signerOf(trust, r);
         output(o, { ok: r.ok, keyId: r.keyId, signer, problems: r.problems, manifest: m }, () =>
@@ -91,14 +91,14 @@ export function registerExchange(program: Command): void {
   program
     .command('open <file>')
     .description('校验后以只读方式查看上报包内容（周报、台账、卷宗）；--out 把文件复制到一个新目录')
-    .option('--trust <pem...>', '另外信任的签名公钥（PEM 文件）')
+    .option('--trust <pem...>', '另外信任的签名公钥，写作 代字=PEM 文件')
     .option('--out <dir>', '把包内文件复制到此目录（必须不存在或为空）')
     .action(async (file: string, opts: { trust?: string[]; out?: string }, cmd: Command) =>
       withApp(cmd, async (app, o) => {
         const zip = path.resolve(file);
-        const pems = (opts.trust ?? []).map((f) => fs.readFileSync(path.resolve(f), 'utf8'));
+        const pems = givenKeys(opts.trust);
         const trust = trustSet(app, pems);
-        const r = await verifyPackage(zip, { trusted: trust.keys, pinnedCourts: pinnedCourts(trust) });
+        const r = await verifyPackage(zip, verifyTrust(trust));
         if (!r.ok || !r.manifest) {
           output(o, { ok: false, problems: r.problems }, () => [`校验未通过，不能打开：`, ...r.problems.map((p) => `  - [${p.code}] ${p.message}`)].join('\n'));
           process.exitCode = 3;
@@ -210,4 +210,12 @@ async function copyAll(zip: string, names: string[], dir: string): Promise<void>
   } finally {
     await fh.close();
   }
+}
+
+/** --trust 代字=FILE (or a bare FILE, which then vouches for no court: trust.ts). */
+function givenKeys(args: string[] | undefined): { pem: string; courtCode: string | null }[] {
+  return (args ?? []).map((a) => {
+    const { courtCode, file } = parseTrustArg(a);
+    return { pem: fs.readFileSync(path.resolve(file), 'utf8'), courtCode };
+  });
 }

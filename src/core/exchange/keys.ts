@@ -95,12 +95,30 @@ export function signWithCurrent(app: CoreApp, bytes: Buffer): { keyId: string; f
   return { keyId: info.keyId, fingerprint: info.fingerprint, publicKeyPem: publicKeyPem(app, info.keyId), signature: sign(null, bytes, priv).toString('base64') };
 }
 
-/** Public keys this installation trusts: its own (current and rotated-out), keyed by keyId. */
+/**
+ * Public keys this installation trusts as its own (current and rotated-out), keyed by keyId. A file
+ * is ours only when the key itself is (issue 12 §5): its keyId is the one in its name, and our private
+ * key of that id derives exactly this public key — a .pub.pem dropped into the folder, or one named
+ * like ours but holding another key, is not 本院密钥.
+ */
 export function ownPublicKeys(app: CoreApp): Map<string, string> {
   const m = new Map<string, string>();
   const dir = dirOf(app);
   if (!fs.existsSync(dir)) return m;
-  for (const f of fs.readdirSync(dir)) if (/^[0-9a-f]{16}\.pub\.pem$/.test(f)) m.set(f.slice(0, 16), fs.readFileSync(path.join(dir, f), 'utf8'));
+  for (const f of fs.readdirSync(dir)) {
+    if (!/^[0-9a-f]{16}\.pub\.pem$/.test(f)) continue;
+    const keyId = f.slice(0, 16);
+    const pem = fs.readFileSync(path.join(dir, f), 'utf8');
+    const priv = path.join(dir, `${keyId}.key`);
+    try {
+      const pub = createPublicKey(pem);
+      if (fingerprintOf(pub).slice(0, 16) !== keyId || !fs.existsSync(priv)) continue;
+      const derived = createPublicKey(createPrivateKey(fs.readFileSync(priv, 'utf8')));
+      if (fingerprintOf(derived) === fingerprintOf(pub)) m.set(keyId, pem);
+    } catch {
+      // not a key of ours
+    }
+  }
   return m;
 }
 

@@ -32,6 +32,10 @@ export type VerifyOptions = {
   trusted: Map<string, string>;
   /** Courts pinned keys belong to (trust.ts): a package signed with one must name that court. */
   pinnedCourts?: Map<string, { code: string; name: string }>;
+  /** Keys given by --trust or the trusted folder, each with the court it is bound to (trust.ts). */
+  given?: Map<string, string | null>;
+  /** Pinned keyIds by court code: a court with a pin is spoken for only by its pinned keys. */
+  pinnedByCourt?: Map<string, string[]>;
   limits?: Partial<VerifyLimits>;
   signal?: AbortSignal;
   onProgress?: (doneBytes: number, totalBytes: number) => void;
@@ -130,8 +134,21 @@ export async function verifyPackage(file: string, opts: VerifyOptions): Promise<
           add('SIGNATURE_INVALID', `签名与清单不符：manifest.json 被改动，或签名不是密钥 ${sig.keyId} 所签`, SIGNATURE);
         } else {
           const court = opts.pinnedCourts?.get(sig.keyId);
+          const givenFor = opts.given?.has(sig.keyId) ? (opts.given.get(sig.keyId) ?? null) : undefined;
+          const pinnedForCourt = manifest ? opts.pinnedByCourt?.get(manifest.court.code) : undefined;
           if (court && manifest && manifest.court.code !== court.code)
             add('COURT_MISMATCH', `签名密钥 ${sig.keyId} 登记为 ${court.name}（${court.code}）的公钥，但清单声明来自 ${manifest.court.name}（${manifest.court.code}）`, SIGNATURE);
+          else if (givenFor !== undefined && manifest && pinnedForCourt?.length && !pinnedForCourt.includes(sig.keyId))
+            // A key given on the command line or dropped in a folder never speaks for a court whose key is pinned (issue 12 §5).
+            add('COURT_MISMATCH', `${manifest.court.name}（${manifest.court.code}）已登记签名公钥 ${pinnedForCourt.join('、')}，另外信任的密钥 ${sig.keyId} 不能代其签名`, SIGNATURE);
+          else if (givenFor !== undefined && manifest && givenFor !== manifest.court.code)
+            add(
+              givenFor === null ? 'KEY_UNBOUND' : 'COURT_MISMATCH',
+              givenFor === null
+                ? `另外信任的密钥 ${sig.keyId} 没有指明属于哪个法院：请用 --trust 代字=公钥文件，或把文件命名为「代字.pem」放入信任目录`
+                : `另外信任的密钥 ${sig.keyId} 是为 ${givenFor} 给出的，但清单声明来自 ${manifest.court.name}（${manifest.court.code}）`,
+              SIGNATURE,
+            );
         }
       }
     }

@@ -6,7 +6,7 @@ import type { Manifest } from '../../contract/calls/exchange';
 import type { CoreApp } from '../app';
 import { fail } from '../errors';
 import { createDownloadFile, type Download } from '../files/downloads';
-import { pinnedCourts, signerOf, trustSet } from './trust';
+import { signerOf, trustSet, verifyTrust } from './trust';
 import { verifyPackage, type VerifyReport } from './verify';
 import { readCentralDirectory, readEntry } from './zipEntries';
 
@@ -43,7 +43,7 @@ export async function openView(
   opts: { move?: boolean; trust?: string[] } = {},
 ): Promise<VerifyReport & { viewId: string | null; signer: ReturnType<typeof signerOf> }> {
   const trust = trustSet(app, opts.trust);
-  const verified = await verifyPackage(zipFile, { trusted: trust.keys, pinnedCourts: pinnedCourts(trust) });
+  const verified = await verifyPackage(zipFile, verifyTrust(trust));
   const report = { ...verified, signer: signerOf(trust, verified) };
   if (!report.ok || !report.manifest) return { ...report, viewId: null };
   const viewId = randomBytes(12).toString('base64url');
