@@ -93,7 +93,14 @@ export const efilesCalls = {
       title: title.optional(),
       docDate: legalDate.optional(),
     }),
-    output: z.object({ document: efileDocument, duplicate: z.boolean(), suggestion, notes: z.array(z.string()) }),
+    output: z.object({
+      document: efileDocument,
+      duplicate: z.boolean(),
+      suggestion,
+      /** The date read from the document's text (its 落款), asked of the person cataloguing. */
+      dateSuggestion: z.object({ date: z.string(), reason: z.string() }).nullable(),
+      notes: z.array(z.string()),
+    }),
   }),
   'efiles.update': defineCall({
     title: '修改电子卷宗编目',

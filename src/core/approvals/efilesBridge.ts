@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { CoreApp } from '../app';
-import { fileGeneratedDocument } from '../efiles/fileGenerated';
+import { fileGeneratedDocument, generatedFiling } from '../efiles/fileGenerated';
 import { blobPath } from '../efiles/store';
 import { auditSecondary, requireVolumeAccess } from '../efiles/access';
 import type { UserPublic } from '../../contract/calls/common';
@@ -51,13 +51,15 @@ export type FileInto = (
 /**
  * Files a generated document into the case's e-file (随案同步生成, src/core/efiles/fileGenerated.ts):
  * the approval form and the letter into the 副卷 section 各类审批表、审批意见 (domain brief §5.2 副卷
- * item 6), with 文号 and date for the 卷内目录. Answers the e-file document id.
+ * item 6) — the rule is the e-files' one table `GENERATED_FILING` — with 文号 and date for the 卷内目录.
+ * Answers the e-file document id.
  */
 export const fileIntoEfile: FileInto = async (app, input) => {
+  const rule = generatedFiling(input.title);
   const { documentId } = await fileGeneratedDocument(app, {
     caseId: input.caseId,
     volume: input.volume,
-    sectionName: input.volume === '副卷' ? '各类审批表、审批意见' : undefined,
+    sectionName: rule && rule.volume === input.volume ? rule.section : undefined,
     title: input.title,
     fileName: input.fileName,
     bytes: input.bytes,

@@ -6,10 +6,12 @@ import { getSettings } from '../settings/settings';
 import { caseHead } from './access';
 import { insertDocument, requireSection, sectionByName } from './documents';
 import { inspectBytes } from './inspect';
-import { FALLBACK_SECTION } from './sections';
+import { FALLBACK_SECTION, GENERATED_FILING } from './sections';
+import { suggestDocDate } from './docDate';
 import { storeBytes } from './store';
 import { suggestSection } from './suggest';
 import { indexAfterCommit } from './textHook';
+import { chinaToday } from '../ledger/dates';
 
 export type GeneratedInput = {
   caseId: number | null;
@@ -35,8 +37,10 @@ export async function fileGeneratedDocument(app: CoreApp, input: GeneratedInput)
   if ((input.caseId === null) !== (input.volume === '局务')) fail('INVALID_INPUT', '「卷」局务文件不属于案件，案件文件应归入正卷或副卷', 'volume');
   const caseNo = input.caseId === null ? null : caseHead(app, input.caseId).caseNo;
   const info = await inspectBytes(input.bytes, input.fileName);
+  const rule = generatedFiling(input.title);
   const section =
     (input.sectionName ? sectionByName(app, input.volume, input.sectionName) : null) ??
+    (rule?.volume === input.volume ? sectionByName(app, input.volume, rule.section) : null) ??
     suggestSection(app, input.volume, `${input.title} ${input.fileName}`, info.text)?.section ??
     requireSection(app, FALLBACK_SECTION[input.volume], input.volume);
   const blob = storeBytes(app, input.bytes);
@@ -53,7 +57,8 @@ export async function fileGeneratedDocument(app: CoreApp, input: GeneratedInput)
       mime: info.mime,
       kind: info.kind,
       pages: info.pages,
-      docDate: input.docDate ?? null,
+      // A generated document bears the date it was made (its 落款); no person is asked.
+      docDate: input.docDate ?? suggestDocDate(info.text, chinaToday(app.now()))?.date ?? chinaToday(app.now()),
       docNo: input.docNo ?? null,
       author: input.author ?? getSettings(app).courtName,
       source: 'generated',
@@ -71,6 +76,12 @@ export async function fileGeneratedDocument(app: CoreApp, input: GeneratedInput)
   })();
   await indexAfterCommit(app, row.id);
   return { documentId: row.id };
+}
+
+/** The filing rule for a generated document, by the kind its title starts with (交叉执行报请审批表 → 审批表). */
+export function generatedFiling(title: string): (typeof GENERATED_FILING)[keyof typeof GENERATED_FILING] | null {
+  const kind = (Object.keys(GENERATED_FILING) as (keyof typeof GENERATED_FILING)[]).find((k) => title.includes(k));
+  return kind ? GENERATED_FILING[kind] : null;
 }
 
 function safeName(app: CoreApp, id: number): string {

@@ -12,6 +12,8 @@ import { FALLBACK_SECTION } from './sections';
 import { storeStagedFile } from './store';
 import { fsyncFileAsync } from '../files/atomicWrite';
 import { suggestSection } from './suggest';
+import { suggestDocDate, type DateSuggestion } from './docDate';
+import { chinaToday } from '../ledger/dates';
 import { indexAfterCommit } from './textHook';
 
 /**
@@ -23,7 +25,14 @@ import { indexAfterCommit } from './textHook';
  * removes. A file already in this case (same SHA-256, not deleted) is not filed twice.
  */
 export type ImportInput = { caseId: number; uploadId: string; volume: '正卷' | '副卷'; sectionId?: string; title?: string; docDate?: string };
-export type ImportResult = { document: EfileDocument; duplicate: boolean; suggestion: { sectionId: string; reason: string } | null; notes: string[] };
+export type ImportResult = {
+  document: EfileDocument;
+  duplicate: boolean;
+  suggestion: { sectionId: string; reason: string } | null;
+  /** The document's own date read from its text (its 落款), for the person cataloguing to confirm. */
+  dateSuggestion: DateSuggestion | null;
+  notes: string[];
+};
 export type Commit = <T>(fn: () => T, note: { recordType?: string; recordId?: string | number; summary?: string }) => T;
 
 type StagedMeta = { uploadId: string; name: string; size: number; sha256: string; ownerId: number };
@@ -80,6 +89,7 @@ export async function importStaged(app: CoreApp, user: UserPublic, input: Import
         document: withStatus(app, [existing])[0]!,
         duplicate: true,
         suggestion: null,
+        dateSuggestion: null,
         notes: [`「${name}」与本案已有的「${existing.title}」（${existing.volume}）内容完全相同，未重复保存`],
       };
     }
@@ -119,6 +129,8 @@ export async function importStaged(app: CoreApp, user: UserPublic, input: Import
       document: withStatus(app, [docRow(app, row.id)])[0] ?? toDoc(row),
       duplicate: false,
       suggestion: suggested ? { sectionId: suggested.section.id, reason: suggested.reason } : null,
+      // The 落款 is at the end: the last page's text when every page was read, else the first page's.
+      dateSuggestion: input.docDate ? null : suggestDocDate(info.pageTexts?.at(-1) || info.text, chinaToday(app.now())),
       notes: info.notes,
     };
   } finally {

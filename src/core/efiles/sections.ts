@@ -55,6 +55,19 @@ export const JU_WU: SeedSection[] = [
 
 export const SEED_SECTIONS = [ZHENG_JUAN, FU_JUAN, JU_WU].flatMap((list) => list.map((s, i) => ({ ...s, id: `${s.volume}-${i + 1}`, order: i + 1 })));
 
+/**
+ * Where the app's own documents are filed (随案同步生成): one table for every generator, so a
+ * generated document never depends on the keyword guess. The 审批表 and the 报请函/移送函 are the
+ * court's internal request to another court, not served on the parties (issue 13): 副卷 item 6 of
+ * the brief's list (各类审批表/审批意见: 交叉执行报请/移送审批). Weekly reports are bureau records.
+ */
+export const GENERATED_FILING: Record<'审批表' | '报请函' | '移送函' | '周报', { volume: '正卷' | '副卷' | '局务'; section: string }> = {
+  审批表: { volume: '副卷', section: '各类审批表、审批意见' },
+  报请函: { volume: '副卷', section: '各类审批表、审批意见' },
+  移送函: { volume: '副卷', section: '各类审批表、审批意见' },
+  周报: { volume: '局务', section: '周报及统计报表' },
+};
+
 /** The section a document goes to when nothing better is known (by volume). */
 export const FALLBACK_SECTION: Record<'正卷' | '副卷' | '局务', string> = {
   正卷: '正卷-8',

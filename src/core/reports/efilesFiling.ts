@@ -1,5 +1,6 @@
 import type { CoreApp } from '../app';
 import { fileGeneratedDocument } from '../efiles/fileGenerated';
+import { GENERATED_FILING } from '../efiles/sections';
 import { setFiled } from './history';
 import { weekLabel } from './format';
 import type { WeeklyReportFile } from './weeklyFiles';
@@ -16,7 +17,7 @@ export async function fileReportIntoEfiles(app: CoreApp, reportId: number, week:
       const { documentId } = await fileGeneratedDocument(app, {
         caseId: null,
         volume: '局务',
-        sectionName: '周报及统计报表',
+        sectionName: GENERATED_FILING.周报.section,
         title: `交叉执行工作周报（${weekLabel(week)}，第${version}版${f.kind === 'xlsx' ? '，数据表' : ''}）`,
         fileName: f.fileName,
         bytes: f.bytes,

@@ -212,8 +212,8 @@ export function CaseWorkspace() {
         importOne={(s, v) => efiles.importOne(caseId, s, v)}
         pickNative={canPickNatively() ? () => pickAndStage('efiles.import', []) : undefined}
         confirmSections={async (changes) => {
-          for (const c of changes) await act(efiles.update(c.id, { sectionId: c.sectionId }));
-          notifications.show({ color: 'teal', message: `已按确认的目录编入 ${changes.length} 个文件` });
+          for (const { id, ...patch } of changes) await act(efiles.update(id, patch));
+          notifications.show({ color: 'teal', message: `已按确认的目录和日期编入 ${changes.length} 个文件` });
         }}
       />
       <RecycleBin opened={bin} onClose={() => setBin(false)} caseId={caseId} isAdmin={me.data?.user?.role === 'admin'} onChanged={() => void refresh()} />

@@ -6,8 +6,21 @@ import '@mantine/dropzone/styles.css';
 import { isDesktop } from '../../api/transport';
 import { uploadFile, type Staged } from './upload';
 import type { Volume } from './model';
+import { DateField } from '../ledger/forms/DateField';
 
-export type Imported = { id: number; title: string; fileName: string; sectionId: string; suggested: { sectionId: string; reason: string } | null; pages: number | null };
+export type Imported = {
+  id: number;
+  title: string;
+  fileName: string;
+  sectionId: string;
+  suggested: { sectionId: string; reason: string } | null;
+  pages: number | null;
+  docDate: string | null;
+  /** The date read from the document's text (its 落款), offered in the 日期 field. */
+  dateSuggestion: { date: string; reason: string } | null;
+};
+/** What the person cataloguing changed or confirmed for one imported document. */
+export type CatalogueChange = { id: number; sectionId?: string; docDate?: string };
 export type ImportOutcome = { ok: true; doc: Imported; duplicate?: boolean; notes?: string[] } | { ok: false; reason: string };
 
 type Props = {
@@ -22,7 +35,7 @@ type Props = {
   importOne: (staged: Staged, volume: Volume) => Promise<ImportOutcome>;
   /** Electron: the native dialog, staged by the main process. */
   pickNative?: (folder: boolean) => Promise<Staged[]>;
-  confirmSections: (changes: { id: number; sectionId: string }[]) => Promise<void>;
+  confirmSections: (changes: CatalogueChange[]) => Promise<void>;
 };
 
 type Failure = { name: string; reason: string };
@@ -43,6 +56,7 @@ export function ImportDialog(p: Props) {
   const [imported, setImported] = useState<(Imported & { duplicate?: boolean })[]>([]);
   const [notes, setNotes] = useState<string[]>([]);
   const [choice, setChoice] = useState<Record<number, string>>({});
+  const [dates, setDates] = useState<Record<number, string>>({});
   const [cancelled, setCancelled] = useState(false);
   const [saving, setSaving] = useState(false);
   const abort = useRef<AbortController | null>(null);
@@ -60,6 +74,7 @@ export function ImportDialog(p: Props) {
     setImported([]);
     setNotes([]);
     setChoice({});
+    setDates({});
     setCancelled(false);
   };
   const close = () => {
@@ -119,7 +134,17 @@ export function ImportDialog(p: Props) {
     }
   };
 
-  const changes = imported.filter((d) => choice[d.id] && choice[d.id] !== d.sectionId).map((d) => ({ id: d.id, sectionId: choice[d.id]! }));
+  // The date is asked here: prefilled from the document's text when it has one, saved on 确认编目.
+  const dateOf = (d: Imported) => dates[d.id] ?? d.docDate ?? d.dateSuggestion?.date ?? '';
+  const dateError = (d: Imported) => (dateOf(d) && !/^\d{4}-\d{2}-\d{2}$/.test(dateOf(d)) ? '应为日期，如 2025-03-04' : null);
+  const changes: CatalogueChange[] = imported
+    .map((d) => ({
+      id: d.id,
+      ...(choice[d.id] && choice[d.id] !== d.sectionId ? { sectionId: choice[d.id]! } : {}),
+      ...(dateOf(d) && dateOf(d) !== d.docDate ? { docDate: dateOf(d) } : {}),
+    }))
+    .filter((c) => c.sectionId || c.docDate);
+  const invalidDates = imported.some((d) => dateError(d));
   const pct = progress.total ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : 0;
 
   return (
@@ -264,14 +289,15 @@ export function ImportDialog(p: Props) {
         {imported.length > 0 && (
           <Stack gap={4} data-testid="import-suggestions">
             <Text fw={600} size="sm">
-              请确认编目（系统按文件名和文字内容建议的目录）
+              请确认编目（系统按文件名和文字内容建议目录和文书日期）
             </Text>
             <Table withTableBorder verticalSpacing={4}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>文件</Table.Th>
-                  <Table.Th w={90}>页数</Table.Th>
-                  <Table.Th w={280}>目录</Table.Th>
+                  <Table.Th w={60}>页数</Table.Th>
+                  <Table.Th w={260}>目录</Table.Th>
+                  <Table.Th w={150}>文书日期</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -301,6 +327,23 @@ export function ImportDialog(p: Props) {
                         searchable
                       />
                     </Table.Td>
+                    <Table.Td>
+                      <DateField
+                        size="xs"
+                        aria-label={`${d.title} 的文书日期`}
+                        value={dateOf(d)}
+                        error={dateError(d)}
+                        onChange={(e) => {
+                          const v = typeof e === 'string' ? e : e.currentTarget.value;
+                          setDates((x) => ({ ...x, [d.id]: v }));
+                        }}
+                      />
+                      {!dates[d.id] && !d.docDate && d.dateSuggestion && (
+                        <Text size="xs" c="dimmed" title={d.dateSuggestion.reason}>
+                          建议自文书落款
+                        </Text>
+                      )}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -315,6 +358,7 @@ export function ImportDialog(p: Props) {
             </Button>
             <Button
               loading={saving}
+              disabled={invalidDates}
               data-testid="import-confirm"
               onClick={async () => {
                 setSaving(true);

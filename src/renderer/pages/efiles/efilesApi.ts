@@ -64,12 +64,21 @@ export const efiles = {
   importOne: async (caseId: number, staged: Staged, volume: Volume): Promise<ImportOutcome> => {
     const r = await transport('efiles.import', { caseId, uploadId: staged.uploadId, volume });
     if (!r.ok) return { ok: false, reason: r.error.message };
-    const v = r.value as { document: RawDoc; duplicate: boolean; suggestion: { sectionId: string; reason: string } | null; notes?: string[] };
+    const v = r.value as { document: RawDoc; duplicate: boolean; suggestion: { sectionId: string; reason: string } | null; dateSuggestion?: { date: string; reason: string } | null; notes?: string[] };
     return {
       ok: true,
       duplicate: v.duplicate,
       notes: v.notes ?? [],
-      doc: { id: v.document.id, title: v.document.title, fileName: v.document.fileName, sectionId: v.document.sectionId, pages: v.document.pages, suggested: v.suggestion },
+      doc: {
+        id: v.document.id,
+        title: v.document.title,
+        fileName: v.document.fileName,
+        sectionId: v.document.sectionId,
+        pages: v.document.pages,
+        suggested: v.suggestion,
+        docDate: v.document.docDate ?? null,
+        dateSuggestion: v.dateSuggestion ?? null,
+      },
     };
   },
   update: async (id: number, patch: Partial<Pick<EDoc, 'title' | 'docDate' | 'volume' | 'sectionId'>>) => viewDoc(await run<RawDoc>('efiles.update', { id, ...patch })),
