@@ -125,6 +125,7 @@ export const FIELD_LABELS: Record<string, string> = {
   approvalDeputyUserId: '代理审批人',
   letterNoPrefix: '函件文号前缀',
   letterContactPhone: '函件联系电话',
+  volumeRetention: '卷宗保管期限',
   reportAddressee: '周报主送机关',
   reportDocNoPrefix: '周报发文字号前缀',
   deadlineReminderDays: '期限通知提前天数',

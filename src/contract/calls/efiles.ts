@@ -52,6 +52,8 @@ const suggestion = z.object({ sectionId: z.string(), reason: z.string() }).nulla
 export const efilesSettings = z.object({
   /** Local setting: largest file accepted by an import, in MB (issue 5 item 2: default 500 MB). */
   efileMaxFileMb: z.number().int().min(1, '至少 1 MB').max(4096, '不能超过 4096 MB'),
+  /** Local setting ❓: 保管期限 printed on the 卷皮 of a bound volume (court archive rules set it per case type). */
+  volumeRetention: z.enum(['永久', '长期', '短期']),
 });
 
 const title = z.string().trim().min(1, '标题不能为空').max(200, '标题不能超过 200 个字');

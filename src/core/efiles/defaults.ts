@@ -5,4 +5,6 @@ import type { efilesSettings } from '../../contract/calls/efiles';
 export const EFILES_DEFAULTS: z.infer<typeof efilesSettings> = {
   // Local setting (issue 5 item 2): one imported file may be at most 500 MB.
   efileMaxFileMb: 500,
+  // Local setting ❓: enforcement files kept 长期 unless the court's archive rules say otherwise.
+  volumeRetention: '长期',
 };

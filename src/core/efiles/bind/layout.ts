@@ -11,6 +11,7 @@ import { fontBytes } from '../../approvals/documents/fonts';
  */
 type Doc = InstanceType<typeof PDFDocument>;
 
+/** Dates on the sheets are written out (2025年3月10日); `pages` counts the documents' pages only. */
 export type CoverInfo = {
   courtName: string;
   volume: '正卷' | '副卷';
@@ -18,28 +19,35 @@ export type CoverInfo = {
   cause: string;
   applicants: string;
   debtors: string;
+  amount: string;
   handler: string;
+  clerk: string;
   filedOn: string;
   closedOn: string;
   closure: string;
+  retention: string;
+  volumeNo: string;
   documents: number;
   pages: number;
   boundOn: string;
 };
-export type CatalogueRow = { no: number; title: string; date: string; pages: string; note: string };
+/** `date` is YYYY-MM-DD; the 目录 prints it as 8 digits (20250310), as archive catalogues do. */
+export type CatalogueRow = { no: number; docNo: string; author: string; title: string; date: string; pages: string; note: string };
 export type RecordInfo = { documents: number; pages: number; unbound: { title: string; reason: string }[]; boundBy: string; boundOn: string; caseNo: string; volume: string };
 
-export const CATALOGUE_ROWS_PER_PAGE = 24;
+export const CATALOGUE_ROWS_PER_PAGE = 20;
 const W = 595.28;
 const COLS = [
-  { title: '序号', w: 34 },
-  { title: '文件题名', w: 229 },
-  { title: '日期', w: 68 },
-  { title: '页号', w: 62 },
-  { title: '备注', w: 90 },
+  { title: '序号', w: 28 },
+  { title: '文号', w: 104 },
+  { title: '责任者', w: 64 },
+  { title: '文件题名', w: 143 },
+  { title: '日期', w: 52 },
+  { title: '页号', w: 42 },
+  { title: '备注', w: 50 },
 ];
 
-/** Cover, then the catalogue pages, then the record sheet, as one PDF (page order is relied on). */
+/** Cover, the catalogue pages, the record sheet and the back cover (卷底), as one PDF (page order is relied on). */
 export function frontAndBackSheets(cover: CoverInfo, rows: CatalogueRow[], record: RecordInfo): Promise<Buffer> {
   const doc = new (pdfkit())({ size: 'A4', margin: 0, autoFirstPage: false, info: { Title: `${cover.caseNo} ${cover.volume}` } });
   doc.registerFont('serif', fontBytes('serif'));
@@ -48,6 +56,7 @@ export function frontAndBackSheets(cover: CoverInfo, rows: CatalogueRow[], recor
   const pages = Math.max(1, Math.ceil(rows.length / CATALOGUE_ROWS_PER_PAGE));
   for (let i = 0; i < pages; i++) drawCatalogue(doc, rows.slice(i * CATALOGUE_ROWS_PER_PAGE, (i + 1) * CATALOGUE_ROWS_PER_PAGE), i + 1, pages, cover.caseNo, cover.volume);
   drawRecordSheet(doc, record);
+  drawBackCover(doc, cover);
   doc.end();
   return done;
 }
@@ -111,18 +120,22 @@ function drawCover(doc: Doc, c: CoverInfo): void {
     ['案    由', c.cause],
     ['申请执行人', c.applicants],
     ['被执行人', c.debtors],
+    ['执行标的', c.amount],
     ['承 办 人', c.handler],
+    ['书 记 员', c.clerk],
     ['立案日期', c.filedOn],
     ['结案日期', c.closedOn],
     ['结案方式', c.closure],
     ['本卷内容', `共 ${c.documents} 件 ${c.pages} 页`],
     ['立卷日期', c.boundOn],
+    ['保管期限', c.retention],
+    ['卷    号', c.volumeNo],
   ];
   const x = 80;
   const labelW = 110;
   const w = W - 2 * x;
-  const h = 38;
-  let y = 280;
+  const h = 34;
+  let y = 262;
   for (const [label, value] of rows) {
     cell(doc, label, 13, x, y, labelW, h, 'center', 1);
     cell(doc, value || '—', value.length > 28 ? 11 : 13, x + labelW, y, w - labelW, h, 'left', 2);
@@ -141,18 +154,25 @@ function drawCatalogue(doc: Doc, rows: CatalogueRow[], pageNo: number, pageCount
   let y = 110;
   let x = 56;
   for (const c of COLS) {
-    cell(doc, c.title, 11, x, y, c.w, h, 'center', 1);
+    cell(doc, c.title, 10, x, y, c.w, h, 'center', 1);
     x += c.w;
   }
   for (const r of rows) {
     y += h;
     x = 56;
-    const vals = [String(r.no), r.title, r.date, r.pages, r.note];
+    const vals = [String(r.no), r.docNo, r.author, r.title, r.date.replace(/-/g, ''), r.pages, r.note];
     COLS.forEach((c, i) => {
-      cell(doc, vals[i], i === 1 ? 10 : 9.5, x, y, c.w, h, i === 1 ? 'left' : 'center', 2);
+      // A 文号 (case number) stays on one line: set smaller when the column is too narrow for it.
+      cell(doc, vals[i] ?? '', i === 3 ? 10 : i === 1 ? fitSize(doc, vals[i] ?? '', c.w - 8, 9) : i === 2 ? 8.5 : 9.5, x, y, c.w, h, i === 3 ? 'left' : 'center', 2);
       x += c.w;
     });
   }
+}
+
+function fitSize(doc: Doc, text: string, width: number, size: number): number {
+  doc.font('serif').fontSize(size);
+  const w = doc.widthOfString(text);
+  return w > width ? Math.floor((size * width * 10) / w) / 10 : size;
 }
 
 function drawRecordSheet(doc: Doc, r: RecordInfo): void {
@@ -163,12 +183,12 @@ function drawRecordSheet(doc: Doc, r: RecordInfo): void {
   const x = 56;
   const w = W - 2 * x;
   doc.lineWidth(0.8).rect(x, 110, w, 612).stroke();
-  const paras: string[] = [`本卷共有文件材料 ${r.documents} 件，共 ${r.pages} 页（含卷皮、卷内目录和本表），页号连续编写。`];
+  const paras: string[] = [`本卷共有文件材料 ${r.documents} 件，共 ${r.pages} 页（不含卷皮、卷内目录、本表和卷底），页号自第一份文件起连续编写。`];
   if (r.unbound.length) {
     paras.push(`下列 ${r.unbound.length} 件文件未能转为 PDF 页面，已在卷内目录中注明，原件保存在电子卷宗中：`);
     r.unbound.forEach((u, i) => paras.push(`${i + 1}. ${u.title}：${u.reason}`));
   } else paras.push('卷内文件均已按目录顺序编入本卷。');
-  paras.push('本卷由交叉执行工作台根据电子卷宗目录自动组卷（卷皮、卷内目录、文件、备考表），每件文件设有书签。');
+  paras.push('本卷按电子卷宗目录顺序组卷（卷皮、卷内目录、文件、备考表、卷底），每件文件设有书签。');
   doc.font('serif').fontSize(12);
   let y = 130;
   for (const p of paras) {
@@ -183,4 +203,17 @@ function drawRecordSheet(doc: Doc, r: RecordInfo): void {
   doc.text(`立卷人：${r.boundBy}`, x + 16, 650, { lineBreak: false });
   doc.text('检查人：', x + 260, 650, { lineBreak: false });
   doc.text(`立卷日期：${r.boundOn}`, x + 16, 685, { lineBreak: false });
+}
+
+/** 卷底 (back cover): the case and volume, so a loose back sheet can be matched to its volume. */
+function drawBackCover(doc: Doc, c: CoverInfo): void {
+  doc.addPage();
+  centred(doc, '卷      底', 22, 90);
+  const x = 80;
+  const w = W - 2 * x;
+  doc.lineWidth(0.8).rect(x, 150, w, 120).stroke();
+  doc.font('serif').fontSize(13).fillColor('black');
+  doc.text(`${c.courtName}  ${c.caseNo}  ${c.volume}`, x + 16, 172, { width: w - 32, lineBreak: false });
+  doc.text(`本卷共 ${c.documents} 件 ${c.pages} 页    保管期限：${c.retention}`, x + 16, 205, { width: w - 32, lineBreak: false });
+  doc.text(`立卷日期：${c.boundOn}`, x + 16, 238, { width: w - 32, lineBreak: false });
 }

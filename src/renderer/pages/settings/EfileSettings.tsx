@@ -1,4 +1,4 @@
-import { NumberInput, Stack } from '@mantine/core';
+import { NumberInput, Select, Stack } from '@mantine/core';
 import { SettingsSaveBar } from './SettingsSaveBar';
 import { useSettingsForm } from './useSettingsForm';
 
@@ -9,7 +9,7 @@ import { useSettingsForm } from './useSettingsForm';
 export function EfileSettings({ editable }: { editable: boolean }) {
   const { form, save } = useSettingsForm({
     success: '设置已保存',
-    initialValues: { efileMaxFileMb: 500 },
+    initialValues: { efileMaxFileMb: 500, volumeRetention: '长期' as '永久' | '长期' | '短期' },
     validate: { efileMaxFileMb: (v) => (Number.isInteger(v) && v >= 1 && v <= 4096 ? null : '应为 1–4096 之间的整数') },
   });
   return (
@@ -23,6 +23,15 @@ export function EfileSettings({ editable }: { editable: boolean }) {
           disabled={!editable}
           data-testid="efile-max-file-mb"
           {...form.getInputProps('efileMaxFileMb')}
+        />
+        <Select
+          label="卷宗保管期限"
+          description="本地设置：一键组卷时印在卷皮上的保管期限（以本院档案管理规定为准）"
+          data={['永久', '长期', '短期']}
+          allowDeselect={false}
+          disabled={!editable}
+          data-testid="volume-retention"
+          {...form.getInputProps('volumeRetention')}
         />
         <SettingsSaveBar editable={editable} saving={save.isPending} dirty={form.isDirty()} />
       </Stack>
