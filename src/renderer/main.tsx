@@ -34,12 +34,14 @@ import './app.css';
 import { AuthGate } from './auth/AuthGate';
 import { takeFirstStatus } from './api/transport';
 import { ConnectionChoice, type ConnectionBridge } from './auth/ConnectionChoice';
+import { ARIA_COMPONENT_DEFAULTS, watchLibraryAriaLabels } from './ariaZh';
 
 const theme = createTheme({
   primaryColor: 'indigo',
   fontFamily:
     '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC", "WenQuanYi Micro Hei", system-ui, sans-serif',
   defaultRadius: 'sm',
+  components: ARIA_COMPONENT_DEFAULTS,
 });
 
 const queryClient = new QueryClient({
@@ -53,6 +55,7 @@ function Root({ choice }: { choice?: ConnectionBridge }) {
 }
 
 function render(choice?: ConnectionBridge): void {
+  watchLibraryAriaLabels();
   ReactDOM.createRoot(document.getElementById('root')!).render(
     <React.StrictMode>
       <MantineProvider theme={theme} defaultColorScheme="light" colorSchemeManager={localStorageColorSchemeManager({ key: 'xdesk-color-scheme' })}>

@@ -61,11 +61,13 @@ test('ledger table, case page and the new-case form on the demo data', async ({ 
   // this demo case is closed: no transfer can be requested for it
   await expect(page.getByTestId('request-transfer')).toHaveCount(0);
 
-  // new case: the 案号 is checked as it is typed, in Chinese; a valid one creates the case and opens it
+  // new case: the 案号 is checked when the field is left, in Chinese; a valid one creates the case and opens it
   await page.goto(server.url + '#/ledger');
   await page.getByTestId('new-case').click();
   const caseNo = page.getByRole('dialog').getByLabel('案号');
   await caseNo.fill('2026鄂0505执9');
+  await expect(page.getByRole('dialog')).not.toContainText('应为案号'); // not while typing
+  await caseNo.press('Tab'); // checked when the field is left
   await expect(page.getByRole('dialog')).toContainText('应为案号，如（2025）鄂0505执123号');
   await caseNo.fill('(2026)鄂0505执9001号');
   await expect(page.getByRole('dialog')).not.toContainText('应为案号');

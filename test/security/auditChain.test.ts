@@ -50,7 +50,7 @@ describe('audit chain', () => {
 
   it('a summary cut at its length limit inside a surrogate pair still verifies', async () => {
     t.app.sqlite.transaction(() =>
-      appendAudit(t.app, { userId: null, userName: '测试', call: 'test', summary: `${'长'.repeat(499)}😀😀` }),
+      appendAudit(t.app, { userId: null, userName: '测试', call: 'settings.update', summary: `${'长'.repeat(499)}😀😀` }),
     )();
     expect(verifyAudit(t.app)).toMatchObject({ ok: true, firstBad: null });
   });

@@ -64,11 +64,11 @@ export function registerEfiles(program: Command): void {
             const staged = await stageFile(app, cliPrincipal(), 'efiles.import', f);
             const r = await callAsCli(app, 'efiles.import', { caseId: c.id, uploadId: staged.uploadId, volume: opts.volume as '正卷' | '副卷' });
             results.push({ file: f, ok: true, id: r.document.id, title: r.document.title, pages: r.document.pages, section: r.document.sectionId, duplicate: r.duplicate, notes: r.notes });
-            if (!o.json) process.stdout.write(`[${i + 1}/${files.length}] ${r.duplicate ? '＝ 已有相同文件' : '✔'} ${path.basename(f)} → ${r.document.title}${r.document.pages ? `（${r.document.pages} 页）` : ''}\n`);
+            if (!o.json) process.stdout.write(`[${i + 1}/${files.length}] ${r.duplicate ? '＝ 已有相同文件' : '√'} ${path.basename(f)} → ${r.document.title}${r.document.pages ? `（${r.document.pages} 页）` : ''}\n`);
           } catch (e) {
             const reason = e instanceof Error ? e.message : String(e);
             results.push({ file: f, ok: false, reason });
-            if (!o.json) process.stdout.write(`[${i + 1}/${files.length}] ✘ ${path.basename(f)}：${reason}\n`);
+            if (!o.json) process.stdout.write(`[${i + 1}/${files.length}] × ${path.basename(f)}：${reason}\n`);
           }
         }
         const failed = results.filter((r) => !r.ok);

@@ -149,7 +149,7 @@ function previewText(p: ImportPreviewResult): string {
   }
   for (const r of p.rows) {
     if (r.status === 'ok') continue;
-    const tag = r.status === 'error' ? '✘ 不能导入' : r.status === 'duplicate' ? '＝ 重复跳过' : '！ 可导入';
+    const tag = r.status === 'error' ? '× 不能导入' : r.status === 'duplicate' ? '＝ 重复跳过' : '！ 可导入';
     lines.push(`第 ${r.rows.join('、')} 行 ${r.caseNo ?? ''} ${tag}`);
     for (const x of r.problems) lines.push(`    ${x.level === 'error' ? '错误' : '提示'}：${x.message}`);
   }

@@ -8,9 +8,10 @@ export const auditRow = z.object({
   userId: z.number().nullable(),
   userName: z.string(),
   call: z.string(),
+  /** The call's Chinese name (auditNames.ts); the page shows this, never `call`. */
   title: z.string(),
-  recordType: z.string().nullable(),
-  recordId: z.string().nullable(),
+  /** What kind of record was touched, in Chinese (案件, 审批 …); record ids stay in the database. */
+  record: z.string(),
   summary: z.string(),
 });
 export type AuditRow = z.infer<typeof auditRow>;

@@ -1,3 +1,4 @@
+import type { AuditRecordType } from '../../contract/auditNames';
 import type { CallInputParsed, CallName, CallOutput } from '../../contract';
 import type { UserPublic } from '../../contract/calls/common';
 import type { CoreApp } from '../app';
@@ -15,9 +16,9 @@ export type CallContext = {
   client: string;
   call: CallName;
   /** Describe the change for the audit log (defaults to the call's title). */
-  note: (n: { recordType?: string; recordId?: string | number; summary?: string }) => void;
+  note: (n: { recordType?: AuditRecordType; recordId?: string | number; summary?: string }) => void;
   /** For async handlers of mutating calls: run writes in one transaction with their audit row. */
-  commit: <T>(fn: () => T, n?: { recordType?: string; recordId?: string | number; summary?: string }) => T;
+  commit: <T>(fn: () => T, n?: { recordType?: AuditRecordType; recordId?: string | number; summary?: string }) => T;
   /** Run as a job (src/core/jobs): report progress; a no-op when the call was made directly. */
   progress: JobControl['progress'];
   /** Aborted when the user cancels the job; never aborted for a direct call. Check it before committing. */

@@ -1,3 +1,4 @@
+import type { AuditRecordType } from '../../contract/auditNames';
 import { callDef, formatZodError, isCallName, MAX_PAYLOAD_BYTES, ROLE_LABELS, err, ok, type CallName, type Result } from '../../contract';
 import type { UserPublic } from '../../contract/calls/common';
 import type { CoreApp } from '../app';
@@ -67,7 +68,7 @@ export async function dispatch(
   }
 
   const handler = handlers[name] as (ctx: CallContext, input: unknown) => unknown;
-  let note: { recordType?: string; recordId?: string | number; summary?: string } = {};
+  let note: { recordType?: AuditRecordType; recordId?: string | number; summary?: string } = {};
   const audit = (n: typeof note) =>
     appendAudit(app, {
       userId: ctx.user && ctx.user.id > 0 ? ctx.user.id : null,

@@ -3,6 +3,7 @@ import type { CoreApp } from '../app';
 import { fileGeneratedDocument, generatedFiling } from '../efiles/fileGenerated';
 import { blobPath } from '../efiles/store';
 import { auditSecondary, requireVolumeAccess } from '../efiles/access';
+import type { AuditCallName } from '../../contract/auditNames';
 import type { UserPublic } from '../../contract/calls/common';
 
 /**
@@ -30,7 +31,7 @@ export function efileDocument(app: CoreApp, id: number): EfileDoc | null {
  * e-files' 副卷 rule holds here too (access.ts): only the case's handler, the chief and
  * administrators get a 副卷 document, and that download is audited like one from the e-file.
  */
-export function efileBytesFor(app: CoreApp, user: UserPublic, id: number, call: string): Buffer | null {
+export function efileBytesFor(app: CoreApp, user: UserPublic, id: number, call: AuditCallName): Buffer | null {
   if (!hasTable(app, 'efile_documents')) return null;
   const row = app.sqlite
     .prepare('SELECT d.sha256, d.volume, d.case_id AS caseId, d.title, c.case_no AS caseNo FROM efile_documents d LEFT JOIN cases c ON c.id = d.case_id WHERE d.id = ?')

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { CoreApp } from '../app';
+import type { AuditCallName, AuditRecordType } from '../../contract/auditNames';
 import { getInternal, setInternal } from '../settings/settings';
 import { createChainKey, headMac, readChainKey, readWitness, rowMac, writeWitness, type ChainKey, type Head } from './chainKey';
 
 export type AuditEntry = {
   userId: number | null;
   userName: string;
-  call: string;
-  recordType?: string | null;
+  call: AuditCallName;
+  recordType?: AuditRecordType | null;
   recordId?: string | number | null;
   summary: string;
 };

@@ -1,9 +1,7 @@
-import { calls, isCallName } from '../../contract';
+import { auditCallTitle, auditRecordLabel } from '../../contract/auditNames';
 import type { CoreApp } from '../app';
 
 type Filter = { page: number; pageSize: number; userId?: number; call?: string; from?: string; to?: string; q?: string };
-
-const titleOf = (call: string) => (isCallName(call) ? calls[call].title : call);
 
 /** One page of the audit log, newest first, with the filters the audit page offers. */
 export function listAudit(app: CoreApp, f: Filter) {
@@ -38,11 +36,11 @@ export function listAudit(app: CoreApp, f: Filter) {
       `SELECT id, at, user_id AS userId, user_name AS userName, call, record_type AS recordType, record_id AS recordId, summary
        FROM audit_log ${w} ORDER BY id DESC LIMIT @limit OFFSET @offset`,
     )
-    .all({ ...params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize }) as Array<{ call: string }>;
+    .all({ ...params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize }) as Array<{ call: string; recordType: string | null }>;
   const used = app.sqlite.prepare('SELECT DISTINCT call FROM audit_log ORDER BY call').all() as { call: string }[];
   return {
-    rows: rows.map((r) => ({ ...r, title: titleOf(r.call) })) as never,
+    rows: rows.map((r) => ({ ...r, title: auditCallTitle(r.call), record: auditRecordLabel(r.recordType) })) as never,
     total,
-    calls: used.map((u) => ({ call: u.call, title: titleOf(u.call) })),
+    calls: used.map((u) => ({ call: u.call, title: auditCallTitle(u.call) })),
   };
 }

@@ -1,4 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
+import type { AuditCallName } from '../../contract/auditNames';
 import type { Role } from '../../contract/roles';
 import type { UserPublic } from '../../contract/calls/common';
 import type { CoreApp } from '../app';
@@ -120,7 +121,7 @@ export async function checkCredentials(
   app: CoreApp,
   username: string,
   password: string,
-  opts: { call: string; client: string; reveal: boolean },
+  opts: { call: AuditCallName; client: string; reveal: boolean },
 ): Promise<UserRecord> {
   const wait = app.loginThrottle.waitSeconds(opts.client);
   if (wait > 0) fail('RATE_LIMITED', `登录尝试过于频繁，请 ${wait} 秒后再试`);

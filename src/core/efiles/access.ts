@@ -1,4 +1,5 @@
 import type { UserPublic } from '../../contract/calls/common';
+import type { AuditCallName, AuditRecordType } from '../../contract/auditNames';
 import type { CoreApp } from '../app';
 import { appendAudit } from '../audit/audit';
 import { fail } from '../errors';
@@ -44,8 +45,8 @@ export function auditSecondary(
   user: UserPublic,
   doc: { id: number; title: string; caseNo: string | null },
   what: '查看' | '下载' | '导出',
-  call: string,
-  recordType = 'efile',
+  call: AuditCallName,
+  recordType: AuditRecordType = 'efile',
 ): void {
   app.sqlite.transaction(() =>
     appendAudit(app, {

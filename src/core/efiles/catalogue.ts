@@ -1,4 +1,5 @@
 import type { EfileDocument } from '../../contract/calls/efiles';
+import type { AuditCallName } from '../../contract/auditNames';
 import type { UserPublic } from '../../contract/calls/common';
 import type { CoreApp } from '../app';
 import { fail } from '../errors';
@@ -48,7 +49,7 @@ export function readableDoc(app: CoreApp, user: UserPublic, id: number): DocRow 
   return { ...d, caseNo: d.case_id === null ? null : caseHead(app, d.case_id).caseNo };
 }
 
-export function documentFor(app: CoreApp, user: UserPublic, id: number, call: string) {
+export function documentFor(app: CoreApp, user: UserPublic, id: number, call: AuditCallName) {
   const d = readableDoc(app, user, id);
   if (d.deleted_at && !EDIT_ROLES.has(user.role)) fail('NOT_FOUND', '文件已被删除（在回收站中）', 'id');
   if (d.volume === '副卷') auditSecondary(app, user, { id: d.id, title: d.title, caseNo: d.caseNo }, '查看', call);

@@ -1,3 +1,4 @@
+import type { AuditRecordType } from '../../contract/auditNames';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EfileDocument } from '../../contract/calls/efiles';
@@ -33,7 +34,7 @@ export type ImportResult = {
   dateSuggestion: DateSuggestion | null;
   notes: string[];
 };
-export type Commit = <T>(fn: () => T, note: { recordType?: string; recordId?: string | number; summary?: string }) => T;
+export type Commit = <T>(fn: () => T, note: { recordType?: AuditRecordType; recordId?: string | number; summary?: string }) => T;
 
 type StagedMeta = { uploadId: string; name: string; size: number; sha256: string; ownerId: number };
 const UPLOAD_ID = /^[A-Za-z0-9_-]{22}$/;

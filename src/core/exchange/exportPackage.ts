@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { createHash, randomUUID } from 'node:crypto';
+import type { AuditCallName } from '../../contract/auditNames';
 import type { UserPublic } from '../../contract/calls/common';
 import { MANIFEST_FORMAT, MANIFEST_VERSION, SIGNATURE_FORMAT, manifestSchema, type Manifest } from '../../contract/calls/exchange';
 import { ROLE_LABELS } from '../../contract/roles';
@@ -33,7 +34,7 @@ export async function exportPackage(
   user: UserPublic,
   input: ExportInput,
   outFile: string,
-  opts: { signal?: AbortSignal; onProgress?: (p: ExportProgress) => void; call?: string } = {},
+  opts: { signal?: AbortSignal; onProgress?: (p: ExportProgress) => void; call?: AuditCallName } = {},
 ): Promise<ExportResult> {
   const { period, cases } = precheckExport(app, user, input);
   opts.onProgress?.({ step: '正在生成周报、台账和装订卷宗', doneBytes: 0, totalBytes: 0 });

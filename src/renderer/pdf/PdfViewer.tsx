@@ -140,18 +140,28 @@ export function PdfViewer({ source, initialPage = 1, highlight = '', extra, noti
   }, []);
   const find = useFind(doc, highlight, Math.max(0, initialPage - 1), goToHit);
 
-  // Ctrl+F finds in the document while the viewer is open; Ctrl+wheel zooms.
+  // Ctrl+F finds in the document while the viewer is open; PageUp/PageDown turn a whole page and
+  // Home/End go to the first/last page (unless the user is typing in a field); Ctrl+wheel zooms.
+  const pageRef = useRef(page);
+  pageRef.current = page;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
         e.preventDefault();
         findInput.current?.focus();
         findInput.current?.select();
+        return;
       }
+      const t = e.target as HTMLElement | null;
+      if (e.ctrlKey || e.metaKey || e.altKey || t?.closest('input, textarea, select, [contenteditable="true"], [role="dialog"]')) return;
+      const turn = { PageDown: pageRef.current + 1, PageUp: pageRef.current - 1, Home: 0, End: Number.MAX_SAFE_INTEGER }[e.key];
+      if (turn === undefined) return;
+      e.preventDefault();
+      goToPage(turn);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [goToPage]);
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;

@@ -28,7 +28,7 @@ export function NotificationsBell() {
         <Group justify="space-between" mb={6}>
           <Text fw={600}>通知</Text>
           {unread > 0 && (
-            <Button size="compact-xs" variant="subtle" onClick={() => mark.mutate({ all: true })}>
+            <Button size="compact-xs" variant="subtle" loading={mark.isPending} onClick={() => mark.mutate({ all: true })}>
               全部标为已读
             </Button>
           )}

@@ -10,7 +10,7 @@ import { POWER_MOVES } from './whoseClock';
 export function filingDue(cal: HolidayCalendar, receivedOn: string, filingDays: number): PeriodEnd {
   return dayPeriod(cal, receivedOn, filingDays);
 }
-export const filingSource = (days: number) => `本地规则（设置：移入立案期限 ${days} 日；参照委托执行规定 7 日立案）❓；期间按民诉法第八十五条计算`;
+export const filingSource = (days: number) => `本地规则（设置：移入立案期限 ${days} 日；参照委托执行规定 7 日立案，待核实）；期间按民诉法第八十五条计算`;
 
 /** 督促执行令's deadline (执行程序解释 第十一条); missed without good reason → 提级/指令 (第十二条). */
 export const URGE_SOURCE = '执行程序解释（2020）第十一条、第十二条';
@@ -21,7 +21,7 @@ export const URGE_RUNNING = new Set(['已决定', '已移送', '已立案', '办
 export function payoutDue(cal: HolidayCalendar, arrivedOn: string, payoutDays: number): PeriodEnd {
   return dayPeriod(cal, arrivedOn, payoutDays);
 }
-export const payoutSource = (days: number) => `湖北本地规定（设置：案款发放期限 ${days} 日；嘉鱼法院 2024）🟡；最高法 法发〔2017〕6号 为 30 日`;
+export const payoutSource = (days: number) => `湖北本地规定（设置：案款发放期限 ${days} 日；嘉鱼法院 2024）；最高法 法发〔2017〕6号 为 30 日`;
 
 export type PayoutCaseFacts = {
   closureType: string | null;

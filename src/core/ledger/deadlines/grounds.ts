@@ -9,16 +9,16 @@ import type { ClockStatus, LegalGround } from '../../../contract/calls/ledgerDea
  *   (brief §1.2, §1.6 — 🟢, article numbers of the opinion not verified, so cited by part only).
  * - 委托 rests on 民诉法240 and the 委托执行规定; 院内交叉 is internal practice (🟡).
  */
-const OPINION = '《最高人民法院关于交叉执行工作的指导意见》（法发〔2024〕9号）必要性原则 🟢（条号待核）';
-const SUPERVISION = '《关于进一步完善执行权制约机制加强执行监督的意见》（法〔2021〕322号）第28条 🟢';
+const OPINION = '《最高人民法院关于交叉执行工作的指导意见》（法发〔2024〕9号）必要性原则（条号待核）';
+const SUPERVISION = '《关于进一步完善执行权制约机制加强执行监督的意见》（法〔2021〕322号）第28条';
 const MODE_BASIS: Record<string, string> = {
   督促: '执行程序解释（2020）第十一条（督促执行令）',
   指令: '执行程序解释（2020）第十一条（裁定指令执行）',
   提级: '执行程序解释（2020）第十一条（裁定提级执行）',
-  集中: '法发〔2024〕9号 第三部分（集中执行）🟢',
-  协同: '法发〔2024〕9号 第四部分（协同执行）🟢',
+  集中: '法发〔2024〕9号 第三部分（集中执行）',
+  协同: '法发〔2024〕9号 第四部分（协同执行）',
   委托: '民事诉讼法 第二百四十条；《最高人民法院关于委托执行若干问题的规定》',
-  院内交叉: '本院内部管理（院内交叉，本地做法 🟡）',
+  院内交叉: '本院内部管理（院内交叉，本地做法）',
 };
 
 export function legalGrounds(mode: string, reasons: readonly string[], clock: ClockStatus | null): LegalGround[] {

@@ -82,7 +82,7 @@ function entry(x: Ctx): void {
     push(x, {
       kind: 'entry', caseId: r.caseId, caseNo: r.caseNo, transferId: r.tid, due: nextWorkingDay(x.cal, r.d),
       what: `立案（${r.d}）后次一工作日内填报案件信息，尚缺：${missing.join('、')}`,
-      source: '本地规则“次日填报”（设置：信息填报）❓',
+      source: '本地规则“次日填报”（设置：信息填报，待核实）',
     });
   }
 }
@@ -138,7 +138,7 @@ function openDeduction(x: Ctx, days: number): void {
     push(x, {
       kind: 'deduction', caseId: r.caseId, caseNo: r.caseNo, due,
       what: `${r.kind}期间自 ${r.d} 起未登记结束日期，六个月期限一直在扣除；已结束的请登记结束日期（软提示）`,
-      source: `执行程序解释 第十三条（扣除期间）；本地设置：未结超过 ${days} 日提示 ❓`,
+      source: `执行程序解释 第十三条（扣除期间）；本地设置：未结超过 ${days} 日提示（待核实）`,
     });
   }
 }

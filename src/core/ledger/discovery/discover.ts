@@ -64,7 +64,7 @@ function zhongbenPriority(app: CoreApp, today: string, longMonths: number): Cand
     out.push({
       class: 'zhongben', caseId: r.id, caseNo: r.caseNo, caseIds: [r.id], caseNos: [r.caseNo], priority, debtor: r.debtor,
       reason: parts.join('；'),
-      source: `终本案件清仓（重点类别：超长期未结、涉中小微企业、涉民生）；“超长期”为本地设置 ${longMonths} 个月 ❓`,
+      source: `终本案件清仓（重点类别：超长期未结、涉中小微企业、涉民生）；“超长期”为本地设置 ${longMonths} 个月（待核实）`,
       sinceOn: r.closedOn, suggestedMode: '指令',
     });
   }
@@ -97,7 +97,7 @@ function debtorGroups(app: CoreApp, threshold: number): Candidate[] {
     return {
       class: 'debtor' as const, caseId: ids[0], caseNo: nos[0], caseIds: ids, caseNos: nos, priority: [], debtor: r.name,
       reason: `被执行人 ${r.name} 在本院有 ${r.n} 件未执行完毕的案件（阈值 ${threshold} 件），可报请集中执行`,
-      source: `关联案件集中执行（交叉执行意见 集中执行部分 🟢）；阈值为本地设置 ❓`,
+      source: `关联案件集中执行（交叉执行意见 集中执行部分，二手来源）；阈值为本地设置（待核实）`,
       sinceOn: null, suggestedMode: '集中' as const,
     };
   });

@@ -1,3 +1,4 @@
+import type { AuditRecordType } from '../../../contract/auditNames';
 import type { CoreApp } from '../../app';
 import { createDownload, XLSX_MIME, type Download } from '../../files/downloads';
 import { discardStaged, readStaged } from '../../files/uploads';
@@ -88,7 +89,7 @@ export async function commitImport(
   app: CoreApp,
   user: User,
   input: { uploadId: string; sheet?: string },
-  commit: (fn: () => ImportWriter, note: { recordType: string; summary: string }) => ImportWriter,
+  commit: (fn: () => ImportWriter, note: { recordType: AuditRecordType; summary: string }) => ImportWriter,
 ): Promise<ImportOutcome> {
   const { meta, bytes } = readStaged(app, user, input.uploadId, MAX_IMPORT_BYTES);
   const a = await analyseWorkbook(app, bytes, { sheet: input.sheet });

@@ -150,7 +150,7 @@ export function AttachmentsCard({ d }: { d: RequestDetail }) {
                   <IconDownload size={16} />
                 </ActionIcon>
                 {editable && (
-                  <ActionIcon variant="subtle" color="red" aria-label={`移除 ${a.name}`} onClick={() => remove.mutate({ attachmentId: a.id })}>
+                  <ActionIcon variant="subtle" color="red" aria-label={`移除 ${a.name}`} loading={remove.isPending && remove.variables?.attachmentId === a.id} onClick={() => remove.mutate({ attachmentId: a.id })}>
                     <IconTrash size={16} />
                   </ActionIcon>
                 )}

@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useCall } from '../../api/client';
-import { api, showError } from '../../api/client';
+import { api, showError, useSingleFlight } from '../../api/client';
 import { formatInstant } from '../../format';
 
 const PAGE_SIZE = 50;
@@ -31,7 +31,8 @@ export function AuditPage() {
   };
   const log = useCall('audit.list', input, { placeholderData: (prev) => prev });
   const [verdict, setVerdict] = useState<{ ok: boolean; text: string } | null>(null);
-  const verify = async () => {
+  const verifying = useSingleFlight();
+  const verify = () => verifying.run(async () => {
     try {
       const v = await api.run('audit.verify', {});
       setVerdict(
@@ -40,12 +41,12 @@ export function AuditPage() {
     } catch (e) {
       showError(e);
     }
-  };
+  });
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={3}>审计日志</Title>
-        <Button leftSection={<IconShieldCheck size={16} />} variant="light" onClick={verify}>
+        <Button leftSection={<IconShieldCheck size={16} />} variant="light" onClick={verify} loading={verifying.pending}>
           校验完整性
         </Button>
       </Group>
@@ -75,7 +76,7 @@ export function AuditPage() {
           onChange={(v) => (setUserId(v), setPage(1))}
         />
         <DatePickerInput type="range" label="日期" placeholder="起止日期" clearable w={260} value={range} onChange={(v) => (setRange(v as [string | null, string | null]), setPage(1))} />
-        <TextInput label="关键词" placeholder="摘要、人员或记录号" value={q} onChange={(e) => (setQ(e.currentTarget.value), setPage(1))} />
+        <TextInput label="关键词" placeholder="摘要或人员" value={q} onChange={(e) => (setQ(e.currentTarget.value), setPage(1))} />
       </Group>
       <DataTable
         withTableBorder
@@ -90,11 +91,10 @@ export function AuditPage() {
         onPageChange={setPage}
         paginationText={({ from, to, totalRecords }) => `第 ${from}–${to} 条，共 ${totalRecords} 条`}
         columns={[
-          { accessor: 'id', title: '序号', width: 70 },
           { accessor: 'at', title: '时间', width: 170, render: (r) => formatInstant(r.at) },
           { accessor: 'userName', title: '人员', width: 110 },
           { accessor: 'title', title: '操作', width: 150 },
-          { accessor: 'recordId', title: '记录', width: 110, render: (r) => (r.recordType ? `${r.recordType} ${r.recordId ?? ''}` : '—') },
+          { accessor: 'record', title: '对象', width: 120 },
           { accessor: 'summary', title: '摘要' },
         ]}
       />

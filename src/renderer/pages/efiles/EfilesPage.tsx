@@ -7,6 +7,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { DataTable } from 'mantine-datatable';
 import { efiles } from './efilesApi';
 import { ScopedSearch } from './ScopedSearch';
+import { openableRow } from '../../shell/openableRows';
 
 /** E-files home: pick a case (by 案号 or party) to open its file, or search all files. */
 export function EfilesPage() {
@@ -48,6 +49,7 @@ export function EfilesPage() {
         records={cases.data ?? []}
         idAccessor="caseId"
         onRowClick={({ record }) => navigate(`/efiles/case/${record.caseId}`)}
+        customRowAttributes={openableRow<{ caseId: number; caseNo: string }>((r) => navigate(`/efiles/case/${r.caseId}`), (r) => `打开 ${r.caseNo} 的卷宗`)}
         columns={[
           { accessor: 'caseNo', title: '案号', width: 240, cellsClassName: 'xd-mono' },
           { accessor: 'parties', title: '当事人' },

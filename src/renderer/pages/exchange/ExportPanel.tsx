@@ -3,7 +3,7 @@ import { Alert, Button, Card, Checkbox, Code, Group, MultiSelect, Progress, Segm
 import { IconAlertTriangle, IconDownload, IconPlayerStop, IconSend } from '@tabler/icons-react';
 import type { CallOutput } from '../../../contract';
 import type { Role } from '../../../contract/roles';
-import { api, showError, useCall } from '../../api/client';
+import { api, showError, useCall, useSingleFlight } from '../../api/client';
 import { saveDownload } from '../../api/files';
 import { formatBytes, lastIsoWeek } from './ExchangePage';
 
@@ -22,6 +22,7 @@ export function ExportPanel({ role }: { role: Role | undefined }) {
   const [secondary, setSecondary] = useState(false);
   const [job, setJob] = useState<Job | null>(null);
   const [starting, setStarting] = useState(false);
+  const cancelling = useSingleFlight();
   const found = useCall('exchange.cases.search', { q }, { placeholderData: (p) => p });
   const options = [...new Set([...(found.data?.rows.map((r) => r.caseNo) ?? []), ...cases])].map((c) => {
     const r = found.data?.rows.find((x) => x.caseNo === c);
@@ -122,7 +123,7 @@ export function ExportPanel({ role }: { role: Role | undefined }) {
             <Group justify="space-between">
               <Text fw={500}>{job.state === 'running' ? job.step : job.state === 'done' ? '上报包已生成' : job.state === 'cancelled' ? '已取消' : '导出失败'}</Text>
               {running && (
-                <Button size="xs" color="red" variant="light" leftSection={<IconPlayerStop size={14} />} onClick={() => api.run('exchange.export.cancel', { jobId: job.jobId }).then(setJob, showError)}>
+                <Button size="xs" color="red" variant="light" leftSection={<IconPlayerStop size={14} />} loading={cancelling.pending} onClick={() => cancelling.run(() => api.run('exchange.export.cancel', { jobId: job.jobId }).then(setJob, showError))}>
                   取消
                 </Button>
               )}

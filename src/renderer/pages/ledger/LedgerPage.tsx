@@ -12,6 +12,7 @@ import { LedgerFilters } from './table/LedgerFilters';
 import { SavedViewsMenu } from './table/SavedViewsMenu';
 import { STATE_COLOR } from './stateColors';
 import { NewCaseButton } from './newCase';
+import { openableRow } from '../../shell/openableRows';
 
 const PAGE_SIZE = 50;
 
@@ -112,6 +113,7 @@ export function LedgerPage() {
         sortStatus={sortStatus}
         onSortStatusChange={(s) => update({ sort: String(s.columnAccessor), order: s.direction })}
         onRowClick={({ record }) => navigate(`/ledger/case/${record.caseId}`)}
+        customRowAttributes={openableRow<LedgerRow>((r) => navigate(`/ledger/case/${r.caseId}`), (r) => `打开案件 ${r.caseNo}`)}
         rowStyle={() => ({ cursor: 'pointer' })}
         data-testid="ledger-table"
         columns={[

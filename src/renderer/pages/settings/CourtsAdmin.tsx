@@ -61,7 +61,7 @@ function CourtForm({ court, courts, onDone }: { court: CourtRow | null; courts: 
   const save = useCommand('courts.save', { success: (r) => (r.created ? `已新增法院 ${r.code}` : `已保存 ${r.code}`) });
   const form = useForm({
     mode: 'controlled',
-    validateInputOnChange: true,
+    validateInputOnBlur: true,
     initialValues: {
       courtCode: court?.code ?? '',
       courtName: court?.name ?? '',

@@ -133,7 +133,7 @@ export function HolidaysAdmin({ editable }: { editable: boolean }) {
                         修改
                       </Button>
                       {!e.builtin && (
-                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => remove.mutate({ date: e.date })}>
+                        <Button size="compact-xs" variant="subtle" color="red" loading={remove.isPending && remove.variables?.date === e.date} onClick={() => remove.mutate({ date: e.date })}>
                           删除
                         </Button>
                       )}

@@ -61,7 +61,7 @@ export function UsersAdmin() {
                 <Button size="compact-xs" variant="light" onClick={() => setResetFor(u)}>
                   重置密码
                 </Button>
-                <Button size="compact-xs" variant="light" color={u.disabled ? 'teal' : 'red'} onClick={() => setDisabled.mutate({ userId: u.id, disabled: !u.disabled })}>
+                <Button size="compact-xs" variant="light" color={u.disabled ? 'teal' : 'red'} loading={setDisabled.isPending && setDisabled.variables?.userId === u.id} onClick={() => setDisabled.mutate({ userId: u.id, disabled: !u.disabled })}>
                   {u.disabled ? '启用' : '停用'}
                 </Button>
               </Group>

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, Modal, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { REMINDER_KIND_LABELS, type Reminder, type ReminderLevel } from '../../../../contract/calls/ledgerDeadlines';
@@ -95,9 +96,12 @@ export function ReminderList({ items, showCase = true, empty }: { items: Reminde
                 <Text size="sm">{r.what}</Text>
               </Tooltip>
               {r.warning && (
-                <Text size="xs" c="orange.8">
-                  ⚠ {r.warning}
-                </Text>
+                <Group gap={4} wrap="nowrap" align="flex-start">
+                  <IconAlertTriangle size={14} color="var(--mantine-color-orange-8)" aria-label="注意" style={{ flexShrink: 0, marginTop: 2 }} />
+                  <Text size="xs" c="orange.8">
+                    {r.warning}
+                  </Text>
+                </Group>
               )}
             </Table.Td>
             <Table.Td>{r.kind === 'payout' && r.progressId ? <PayoutButton r={r} /> : null}</Table.Td>

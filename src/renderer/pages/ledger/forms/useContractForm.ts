@@ -1,7 +1,7 @@
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { z } from 'zod';
 import { FIELD_LABELS, type CallInput, type CallName, type CallOutput } from '../../../../contract';
 import { api, CallFailed, showError } from '../../../api/client';
@@ -12,6 +12,8 @@ import { zodErrors } from './zodValidate';
  * them into the call's input (reporting conversion problems such as a bad amount), and the call's
  * own zod schema checks them on every change — the same check the core makes, in the same Chinese.
  * `rename` maps input keys to form keys where they differ (amountDueFen → amountDue).
+ * A field is checked when it is left (not while the first characters are typed): one message
+ * beside the field, cleared as soon as it is edited, never a toast. One submit at a time.
  */
 export function useContractForm<V extends Record<string, unknown>, N extends CallName>(opts: {
   call: N;
@@ -24,6 +26,7 @@ export function useContractForm<V extends Record<string, unknown>, N extends Cal
 }) {
   const qc = useQueryClient();
   const [busy, setBusy] = useState(false);
+  const inflight = useRef(false);
   const mapKey = (k: string) => opts.rename?.[k] ?? k;
   const validate = (v: V) => {
     const { input, errors = {} } = opts.toInput(v);
@@ -34,8 +37,10 @@ export function useContractForm<V extends Record<string, unknown>, N extends Cal
     }
     return out;
   };
-  const form = useForm<V>({ mode: 'controlled', initialValues: opts.initialValues, validate, validateInputOnChange: true });
+  const form = useForm<V>({ mode: 'controlled', initialValues: opts.initialValues, validate, validateInputOnBlur: true, clearInputErrorOnChange: true });
   const submit = form.onSubmit(async (v) => {
+    if (inflight.current) return;
+    inflight.current = true;
     setBusy(true);
     try {
       const out = await api.run(opts.call, opts.toInput(v).input);
@@ -48,6 +53,7 @@ export function useContractForm<V extends Record<string, unknown>, N extends Cal
       if (field && field in form.getValues()) form.setFieldError(field, stripLabel(e instanceof CallFailed ? e.error.message : String(e)));
       else showError(e);
     } finally {
+      inflight.current = false;
       setBusy(false);
     }
   });
