@@ -46,6 +46,7 @@ test('a handler adds a party, a transfer, its next step, progress, a deduction a
   let dialog = page.getByRole('dialog');
   await dialog.getByLabel('姓名').fill('王建国');
   await dialog.getByLabel('身份证号').fill(wrongCheck(idNumber(11)));
+  await dialog.getByLabel('身份证号').press('Tab'); // checked when the field is left
   await expect(dialog).toContainText('身份证号校验位或出生日期不正确');
   await page.screenshot({ path: path.join(shots, 'ledger-case-party-form.png') });
   await dialog.getByRole('button', { name: '添加当事人' }).click();
@@ -163,6 +164,7 @@ test('a handler adds a party, a transfer, its next step, progress, a deduction a
   await pick(page, dialog.getByLabel('采取的措施'), '冻结');
   await page.getByRole('option', { name: '扣划' }).click();
   await dialog.getByLabel('到位金额（元）').fill('12,500.555');
+  await dialog.getByLabel('到位金额（元）').press('Tab'); // checked when the field is left
   await expect(dialog).toContainText('金额最多两位小数（精确到分）');
   await dialog.getByLabel('到位金额（元）').fill('12,500.50');
   await dialog.getByLabel('取得实质进展').check();
@@ -184,6 +186,7 @@ test('a handler adds a party, a transfer, its next step, progress, a deduction a
   await pick(page, dialog.getByLabel('类型'), '公告');
   await dialog.getByLabel('开始日期').fill(daysAgo(30));
   await dialog.getByLabel('结束日期').fill(daysAgo(31));
+  await dialog.getByLabel('结束日期').press('Tab'); // checked when the field is left
   await expect(dialog).toContainText(`不能早于开始日期（${daysAgo(30)}）`);
   await dialog.getByLabel('结束日期').fill(daysAgo(10));
   await dialog.getByLabel('说明').fill('公告送达');
