@@ -88,6 +88,10 @@ export function useLedgerFilters(): [LedgerFilterState, (patch: Partial<LedgerFi
   }
   const write = useCallback(
     (f: LedgerFilterState) => {
+      // A late write (the search box's debounce) after a row was opened would navigate back to the
+      // ledger: the case page loads in a transition, so this page is still mounted. The hash already
+      // names the new page (HashRouter pushes it at once), so only write while it is the ledger.
+      if (!/^#\/ledger(\?|$)/.test(window.location.hash)) return;
       const p = writeFilters(f);
       written.current = p.toString();
       setParams(p, { replace: true });
