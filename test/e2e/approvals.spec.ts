@@ -73,7 +73,7 @@ test('handler submits, chief approves with an opinion: transfer moves on, audit,
   await expect(legal).toContainText('已超六个月');
   await expect(legal).toContainText('自立案（未登记收到申请日期） 2025-03-01 起算');
   await expect(legal).toContainText('2025-09-01 届满');
-  await expect(legal).toContainText('✓ 超六个月未执行');
+  await expect(legal.getByRole('listitem').filter({ hasText: '超六个月未执行' }).getByLabel('成立', { exact: true })).toBeVisible();
   await expect(legal).toContainText('民事诉讼法 第二百三十七条');
   await expect(page.getByTestId('offload-warnings')).toHaveCount(0);
   await page.screenshot({ path: 'out/test-results/approvals-decision.png', fullPage: true });
@@ -121,7 +121,8 @@ test('the chief sees a young case reported as 超六个月: the ground does not 
   const legal = page.getByTestId('request-legal');
   await expect(legal).toContainText('未满六个月');
   await expect(legal).toContainText(`自收到申请执行书 ${day(-14)} 起算`);
-  await expect(legal).toContainText('✗ 超六个月未执行：不成立');
+  await expect(legal).toContainText('超六个月未执行：不成立');
+  await expect(legal.getByRole('listitem').filter({ hasText: '超六个月未执行' }).getByLabel('不成立', { exact: true })).toBeVisible();
   await expect(page.getByTestId('offload-warnings')).toContainText('与台账不符');
   await expect(page.getByTestId('offload-warnings')).toContainText('不足 6 个月');
   await page.screenshot({ path: 'out/test-results/approvals-clock-warning.png', fullPage: true });

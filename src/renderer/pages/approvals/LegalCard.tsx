@@ -1,4 +1,5 @@
 import { Alert, Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { IconCheck, IconX } from '@tabler/icons-react';
 import type { RequestDetail } from '../../../contract/calls/approvals';
 
 type Clock = NonNullable<RequestDetail['cases'][number]['legal']['clock']>;
@@ -64,7 +65,7 @@ export function LegalCard({ d }: { d: RequestDetail }) {
                 {c.legal.grounds.map((g) => (
                   <List.Item key={g.reason}>
                     <Text span size="sm" c={g.holds ? undefined : 'red'}>
-                      {g.holds ? '✓' : '✗'} {g.reason}
+                      {g.holds ? <IconCheck size={14} aria-label="成立" style={{ verticalAlign: -2 }} /> : <IconX size={14} aria-label="不成立" style={{ verticalAlign: -2 }} />} {g.reason}
                       {g.note ? `：${g.note}` : ''}
                     </Text>
                     <Text span size="xs" c="dimmed">
