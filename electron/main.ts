@@ -1,12 +1,12 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { resumeOcr } from '../src/core/efiles/text/ocrRunner';
 import { openCore, type CoreApp } from '../src/core/app';
 import { resolveDataDir } from '../src/core/db/dataDir';
 import { dispatch } from '../src/core/api/dispatch';
 import { CSP } from '../src/server/security';
+import { contentTypeOf } from '../src/server/static';
 import { MAX_PAYLOAD_BYTES, err, ok, isCallName } from '../src/contract';
 import { DomainError } from '../src/core/errors';
 import { sessionUser, userForCall } from '../src/core/files/access';
@@ -16,10 +16,17 @@ import { openSessionDocument, readDocumentRange } from '../src/core/efiles/conte
 import fs from 'node:fs';
 import { loadWindowState, saveWindowState } from './windowState';
 import { connectBureauCall, forgetConnection, loadConnection, onBureauOrigin, saveConnection, verifyBureauCertificate } from './bureauConnection';
+import { APP_INDEX, APP_SCHEME, appFilePath, externalUrlAllowed, isAppUrl, openablePath, permissionAllowed } from './policy';
 
 // One data folder for the desktop, the CLI and browser mode (see src/core/db/dataDir.ts).
 const dataDir = resolveDataDir(process.argv);
 app.setPath('userData', dataDir);
+
+// The renderer is served from app://xdesk (policy.ts), a secure standard origin of our own, instead of
+// file:// (which would make every local file same-origin). Registered before the app is ready.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
+/** Packaged builds: no DevTools, no default menu (issue 12 §6); a developer's run keeps both. */
+const packaged = app.isPackaged;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -30,15 +37,38 @@ let core: CoreApp;
 let win: BrowserWindow | null = null;
 /** 本机数据 or 连接局内服务器 (null: not chosen yet; the renderer asks, see auth/ConnectionChoice.tsx). */
 const connection = loadConnection(dataDir);
-const rendererIndex = path.join(__dirname, '../renderer/index.html');
-const rendererUrl = pathToFileURL(rendererIndex).href;
+const rendererRoot = path.join(__dirname, '../renderer');
 /** One session key per window: closing the window ends its login. */
 const windowKeys = new WeakMap<Electron.WebContents, string>();
 
 function fromOurWindow(e: IpcMainInvokeEvent): boolean {
   const frame = e.senderFrame;
   // Only the main frame of our own window, showing our own page, may call the core.
-  return !!win && e.sender === win.webContents && !!frame && frame === e.sender.mainFrame && frame.url.startsWith(rendererUrl.split('#')[0]!);
+  return !!win && e.sender === win.webContents && !!frame && frame === e.sender.mainFrame && isAppUrl(frame.url);
+}
+
+/** Every way a page can go elsewhere — navigation, redirect, a frame — stays within `allowed`. */
+function guardNavigation(contents: WebContents, allowed: (url: string) => boolean): void {
+  contents.on('will-navigate', (e, url) => {
+    if (!allowed(url)) e.preventDefault();
+  });
+  contents.on('will-redirect', (e, url) => {
+    if (!allowed(url)) e.preventDefault();
+  });
+  contents.on('will-frame-navigate', (e) => {
+    if (!allowed(e.url)) e.preventDefault();
+  });
+  // Links open in the system browser only for the allow-listed sites (policy.ts); nothing opens a window.
+  contents.setWindowOpenHandler(({ url }) => {
+    if (!allowed(url) && externalUrlAllowed(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+/** No permission is ever granted or reported as granted (camera, notifications, clipboard …). */
+function denyPermissions(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(permissionAllowed()));
+  session.defaultSession.setPermissionCheckHandler(() => permissionAllowed());
 }
 
 /**
@@ -49,7 +79,7 @@ function fromOurWindow(e: IpcMainInvokeEvent): boolean {
  */
 function createBureauWindow(c: Extract<NonNullable<typeof connection>, { mode: 'bureau' }>): void {
   session.defaultSession.setCertificateVerifyProc((req, cb) => cb(verifyBureauCertificate(c, req.hostname, req.certificate.data)));
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  denyPermissions();
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
       {
@@ -67,7 +97,9 @@ function createBureauWindow(c: Extract<NonNullable<typeof connection>, { mode: '
         ],
       },
       { role: 'editMenu' },
-      { role: 'viewMenu' },
+      packaged
+        ? { label: '视图', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] }
+        : { role: 'viewMenu' },
     ]),
   );
   const state = loadWindowState(dataDir);
@@ -77,19 +109,13 @@ function createBureauWindow(c: Extract<NonNullable<typeof connection>, { mode: '
     minHeight: 640,
     show: false,
     title: '交叉执行工作台（局内服务器）',
-    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
+    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false, devTools: !packaged },
   });
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win?.show());
   win.on('close', () => win && saveWindowState(dataDir, { ...win.getNormalBounds(), maximized: win.isMaximized() }));
   win.on('closed', () => (win = null));
-  win.webContents.on('will-navigate', (e, url) => {
-    if (!onBureauOrigin(c, url)) e.preventDefault();
-  });
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url) && !onBureauOrigin(c, url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  guardNavigation(win.webContents, (url) => onBureauOrigin(c, url));
   win.webContents.on('did-fail-load', (_e, code, description) => {
     if (code === -3) return; // aborted by a navigation of our own
     dialog.showErrorBox('无法连接局内服务器', `${c.url}\n${description}（${code}）\n\n请确认服务器已启动；若证书指纹已更换，请在菜单“连接”中更改连接方式并核对新指纹。`);
@@ -112,6 +138,7 @@ function createWindow(): void {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      devTools: !packaged,
     },
   });
   windowKeys.set(win.webContents, randomBytes(16).toString('hex'));
@@ -123,15 +150,9 @@ function createWindow(): void {
   };
   win.on('close', remember);
   win.on('closed', () => (win = null));
-  // No navigation away from the app and no new windows; links open in the system browser only if http(s).
-  win.webContents.on('will-navigate', (e, url) => {
-    if (!url.startsWith(rendererUrl.split('#')[0]!)) e.preventDefault();
-  });
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  void win.loadFile(rendererIndex);
+  // No navigation away from the app and no new windows.
+  guardNavigation(win.webContents, isAppUrl);
+  void win.loadURL(APP_INDEX);
 }
 
 app.on('web-contents-created', (_e, contents) => {
@@ -159,7 +180,16 @@ app.whenReady().then(() => {
   session.defaultSession.webRequest.onHeadersReceived((details, cb) => {
     cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  // app://xdesk/<path> → the built renderer (policy.ts appFilePath refuses anything outside it), with the CSP.
+  protocol.handle(APP_SCHEME, async (req) => {
+    const file = appFilePath(rendererRoot, req.url);
+    if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) return new Response('Not found', { status: 404 });
+    return new Response(await fs.promises.readFile(file), {
+      headers: { 'Content-Type': contentTypeOf(file), 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff' },
+    });
+  });
+  denyPermissions();
+  if (packaged) Menu.setApplicationMenu(null);
 
   ipcMain.handle('xdesk:call', async (e, name: unknown, input: unknown) => {
     if (!fromOurWindow(e)) return err('FORBIDDEN', '调用来源不被允许');
@@ -175,9 +205,9 @@ app.whenReady().then(() => {
     });
     return r.canceled ? [] : r.filePaths;
   });
-  ipcMain.handle('xdesk:openPath', async (e, p: string) => {
-    // Only files the app wrote into its own data folder may be opened.
-    if (!fromOurWindow(e) || !path.resolve(p).startsWith(path.resolve(dataDir) + path.sep)) return;
+  ipcMain.handle('xdesk:openPath', async (e, p: unknown) => {
+    // Only documents the app generated (policy.ts openablePath): never the database, keys or backups.
+    if (!fromOurWindow(e) || typeof p !== 'string' || !openablePath(dataDir, p)) return;
     await shell.openPath(p);
   });
   // Files into the core: the user picks them in the native dialog and main stages them under an

@@ -19,6 +19,9 @@ const TYPES: Record<string, string> = {
   '.pfb': 'application/octet-stream',
 };
 
+/** The Content-Type of a renderer file (also for Electron's app:// protocol, electron/main.ts). */
+export const contentTypeOf = (file: string): string => TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+
 /**
  * Serves the built renderer; unknown paths get index.html (the UI routes by hash). `html`, when
  * given, rewrites an HTML page before it is sent (the server writes the page's CSRF token into it).
