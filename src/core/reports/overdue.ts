@@ -5,7 +5,7 @@ import { evaluateClock, type ClockFacts } from '../ledger/deadlines/caseClocks';
 import { filingDue, heldElsewhereFrom, payoutDue, URGE_RUNNING, URGE_SOURCE, ZHONGBEN_SOURCE, zhongbenEarliest, filingSource, payoutSource } from '../ledger/deadlines/gates';
 import type { DeductibleInterval, SixMonthClock } from '../ledger/deadlines/sixMonthClock';
 import { SIX_MONTH_SOURCE } from '../ledger/deadlines/sixMonthClock';
-import { daysBetween } from '../ledger/dates';
+import { daysBetween, plusDays } from '../ledger/dates';
 import { getSettings } from '../settings/settings';
 import type { TransferAsOf } from './asOf';
 import { byCaseNo, wan } from './format';
@@ -96,6 +96,7 @@ export function overdueAsOf(
 
   const memo = new Map<string, SixMonthClock>();
   const heldElsewhere = new Set<number>();
+  const ours = new Map<number, Unpaid | null>();
   for (const c of cases) {
     const r = info.get(c.caseId);
     if (!r) continue;
@@ -136,6 +137,8 @@ export function overdueAsOf(
         transfers: f.transfers.map((t) => ({ mode: t.mode, direction: t.direction, state: t.state, handedOverOn: handed[String(t.id)] ?? null, decidedOn: t.decidedOn })),
       });
       if (held && u.onDate >= held) heldElsewhere.add(c.caseId);
+      // Money both before and after the handover: only the part that arrived while the case was ours.
+      else if (held) ours.set(c.caseId, unpaidBefore(app, w, s.payoutDays, c, held));
     }
   }
 
@@ -143,11 +146,34 @@ export function overdueAsOf(
   // `unpaid` comes from the figures' single pass over the entries: per case, the oldest arrival since
   // the case entered cross-execution that is old enough to be due and has no payout recorded by the cutoff.
   const dueOf = new Map<string, string>();
-  for (const [caseId, u] of unpaid) {
+  for (let [caseId, u] of unpaid) {
     if (heldElsewhere.has(caseId)) continue;
+    if (ours.has(caseId)) {
+      const mine = ours.get(caseId);
+      if (!mine) continue;
+      u = mine;
+    }
     const due = dueOf.get(u.onDate) ?? dueOf.set(u.onDate, payoutDue(cal, u.onDate, s.payoutDays).due).get(u.onDate)!;
     if (w.endOn > due)
       out.push({ kind: '案款发放', caseId, caseNo: caseNoOf.get(caseId) ?? '', transferId: null, dueOn: due, daysOverdue: late(due), what: `自 ${u.onDate} 起到位${u.n > 1 ? ` ${u.n} 笔` : ''}共 ${wan(u.fen)} 万元，未登记发放`, source: payoutSource(s.payoutDays) });
   }
   return out.sort((a, b) => b.daysOverdue - a.daysOverdue || byCaseNo(a.caseNo, b.caseNo));
+}
+
+/**
+ * The unpaid arrivals of one case dated before `held` (the day its money became another court's), with
+ * the weekly figures' own tests (visible at the cutoff, since the cross decision, due by the week's end,
+ * no payout recorded by the cutoff) — weeklyFigures aggregates per case, so a case whose money straddles
+ * the handover is recounted here. null: nothing of ours left unpaid.
+ */
+function unpaidBefore(app: CoreApp, w: { endOn: string; cutoffAt: string }, payoutDays: number, c: CaseFacts, held: string): Unpaid | null {
+  const r = app.sqlite
+    .prepare(
+      `SELECT min(p.on_date) AS onDate, sum(p.amount_fen) AS fen, count(*) AS n FROM progress_entries p
+       LEFT JOIN ledger_payouts o ON o.progress_id = p.id AND o.created_at < @cutoff AND o.paid_on <= @end
+       WHERE p.case_id = @id AND p.amount_fen > 0 AND p.on_date >= @since AND p.on_date <= @payLimit AND p.on_date < @held
+         AND p.recorded_at < @cutoff AND (p.voided_at IS NULL OR p.voided_at >= @cutoff) AND o.id IS NULL`,
+    )
+    .get({ id: c.caseId, since: c.since, payLimit: plusDays(w.endOn, -payoutDays), held, cutoff: w.cutoffAt, end: w.endOn }) as { onDate: string | null; fen: number | null; n: number };
+  return r.onDate && r.n ? { onDate: r.onDate, fen: r.fen ?? 0, n: r.n } : null;
 }

@@ -97,6 +97,19 @@ describe('case-money payouts (issue 11 §4)', () => {
   });
 });
 
+describe('case-money payouts in the weekly report (issue 11 §4)', () => {
+  it('lists only the money that arrived while the case was ours, not what arrived after the handover to the 中院', async () => {
+    const id = await newCase();
+    transfer(id, '提级', '移出', '已移送', '2025-05-10', { handedOver: '2025-06-01' });
+    await staff.run('ledger.edit.addProgress', { caseId: id, onDate: '2025-05-20', measures: ['扣划'], amountFen: 100_000_00 });
+    await staff.run('ledger.edit.addProgress', { caseId: id, onDate: '2025-06-15', measures: ['扣划'], amountFen: 200_000_00 });
+    const items = weeklyFigures(t.app, { week: '2025-W37' }).overdue.filter((o) => o.kind === '案款发放');
+    // 05-20 + 5 = 05-25 (Sunday) → 05-26.
+    expect(items).toEqual([expect.objectContaining({ caseId: id, dueOn: '2025-05-26', what: '自 2025-05-20 起到位共 10.00 万元，未登记发放' })]);
+    expect(of('payout', id).map((r) => r.dueOn)).toEqual(['2025-05-26']);
+  });
+});
+
 describe('委托执行 (民诉法240), both ways (issue 11 §6)', () => {
   it('the entrusted court starts within 15 days and reports within 30; a progress entry and the 函复 measure clear them', async () => {
     const inCase = await newCase();
