@@ -6,6 +6,7 @@ import { fail } from '../errors';
 import { auditSecondary, canSeeSecondary, caseHead, requireVolumeAccess, SECONDARY_NOTE } from './access';
 import { docRow, listSections, nextOrder, requireSection, sectionById, withStatus, type DocRow } from './documents';
 import { releaseBlob } from './store';
+import { unmarkAutoCatalogue } from './autoCatalogue';
 
 /**
  * Reading and arranging a case's e-file: the catalogue (sections and documents by volume, the
@@ -70,6 +71,7 @@ export function updateDoc(app: CoreApp, user: UserPublic, id: number, patch: Pat
   const section = requireSection(app, sectionId, volume);
   sectionId = section.id;
   const moved = volume !== d.volume || sectionId !== d.section_id;
+  if (patch.sectionId) unmarkAutoCatalogue(app, id);
   app.sqlite
     .prepare('UPDATE efile_documents SET title = ?, doc_date = ?, volume = ?, section_id = ?, sort_order = ? WHERE id = ?')
     .run(

@@ -14,6 +14,7 @@ import { storeStagedFile } from './store';
 import { fsyncFileAsync } from '../files/atomicWrite';
 import { suggestSection } from './suggest';
 import { suggestDocDate, type DateSuggestion } from './docDate';
+import { markForAutoCatalogue } from './autoCatalogue';
 import { chinaToday } from '../ledger/dates';
 import { indexAfterCommit } from './textHook';
 
@@ -107,8 +108,8 @@ export async function importStaged(app: CoreApp, user: UserPublic, input: Import
 
     const blob = await storeStagedFile(app, file, meta, limitMb * 1024 * 1024, synced);
     const row = commit(
-      () =>
-        insertDocument(app, {
+      () => {
+        const r = insertDocument(app, {
           caseId: input.caseId,
           volume: input.volume,
           sectionId: section.id,
@@ -122,7 +123,11 @@ export async function importStaged(app: CoreApp, user: UserPublic, input: Import
           docDate: input.docDate ?? null,
           source: 'import',
           userId: user.id,
-        }),
+        });
+        // Nothing placed it (a scan without text): OCR's first page will (autoCatalogue.ts).
+        if (!input.sectionId && !suggested) markForAutoCatalogue(app, r.id);
+        return r;
+      },
       { recordType: 'efile', summary: `${c.caseNo} 导入${input.volume}文件「${title}」（${info.label}${info.pages ? `，${info.pages} 页` : ''}）→ ${section.name}` },
     );
     await indexAfterCommit(app, row.id, info.pageTexts);

@@ -71,5 +71,13 @@ UPDATE efile_documents SET volume = '副卷', section_id = '副卷-6'
     WHERE a.kind IN ('报请函', '移送函') AND a.filed_volume = '正卷' AND a.filed_ref IS NOT NULL AND a.filed_ref <> '');
 UPDATE approval_documents SET filed_volume = '副卷' WHERE kind IN ('报请函', '移送函') AND filed_volume = '正卷';
 `,
+  },  {
+    // Scans placed in the fallback section for want of text, re-catalogued once OCR reads them (autoCatalogue.ts).
+    id: 'efiles/0200_auto_catalogue',
+    sql: `
+CREATE TABLE efile_auto_catalogue (
+  document_id INTEGER PRIMARY KEY REFERENCES efile_documents(id) ON DELETE CASCADE
+) WITHOUT ROWID;
+`,
   },
 ];

@@ -6,6 +6,7 @@ import { testCore, type TestCore } from '../../../../test/support/core';
 import { seedCase } from '../../../../test/support/efiles';
 import { fileGeneratedDocument } from '../fileGenerated';
 import { ocrIdle, resumeOcr } from './ocrRunner';
+import { stageBytes } from '../../files/uploads';
 
 /**
  * Real OCR, offline (tesseract.js + the installed chi_sim model), on generated images of Chinese
@@ -98,5 +99,27 @@ describe('OCR (tesseract.js, offline chi_sim)', () => {
     expect(text).toContain('鄂0505执77');
     expect(text).not.toContain('哪');
     expect((await a.run('efiles.search', { q: '（2025）鄂0505执77号' })).hits.map((h) => h.docId)).toEqual([img.documentId]);
+  }, 90_000);
+
+  it('a scan nothing could place at import is catalogued from its OCR text; one a person placed stays', async () => {
+    t = testCore();
+    const admin = t.as('admin');
+    const a = t.as('staff', '甲承办');
+    const c = seedCase(t.app, a.user.id, 404);
+    await admin.run('efiles.ocr.setEnabled', { enabled: false });
+    const put = async (name: string, lines: string[]) =>
+      (await a.run('efiles.import', { caseId: c.id, uploadId: (await stageBytes(t.app, a.user, 'efiles.import', name, scan(lines))).uploadId, volume: '正卷' })).document;
+    const ruling = await put('扫描0007.png', ['执行裁定书', '查封被执行人房产一处']);
+    const chosen = await put('扫描0008.png', ['执行裁定书', '查封被执行人车辆一辆']);
+    const section = (id: number) => (t.app.sqlite.prepare('SELECT s.name FROM efile_documents d JOIN efile_sections s ON s.id = d.section_id WHERE d.id = ?').get(id) as { name: string }).name;
+    expect(section(ruling.id)).toBe('财产查控材料'); // no text yet: the fallback
+    await a.run('efiles.update', { id: chosen.id, sectionId: '正卷-13' }); // a person's choice
+    await admin.run('efiles.ocr.setEnabled', { enabled: true });
+    resumeOcr(t.app);
+    await ocrIdle(t.app);
+    expect(section(ruling.id)).toBe('查封、扣押、冻结、扣划裁定书及协助执行通知书');
+    expect(section(chosen.id)).toBe('中止、终结、终结本次执行程序裁定书');
+    const audit = t.app.sqlite.prepare(`SELECT summary FROM audit_log WHERE call = 'efiles.autoCatalogue'`).all() as { summary: string }[];
+    expect(audit.map((x) => x.summary)).toEqual([expect.stringContaining('文字识别后自动编目：财产查控材料 → 查封、扣押、冻结、扣划裁定书及协助执行通知书')]);
   }, 90_000);
 });

@@ -8,6 +8,7 @@ import { createOcrWorker, recognise, renderPdfPage } from './ocrEngine';
 import { pdfInput } from './pdfjs';
 import { indexMissingText } from './catchUp';
 import { correctCaseNumbers } from './caseNoOcr';
+import { catalogueFromOcr } from '../autoCatalogue';
 
 /**
  * The background OCR queue. Jobs are rows of efile_ocr_queue (one per page), so the work survives a
@@ -93,7 +94,10 @@ async function drain(app: CoreApp, runner: Runner): Promise<void> {
           const still = app.sqlite.prepare('SELECT 1 FROM efile_ocr_queue WHERE document_id = ? AND page = ?').get(job.document_id, job.page);
           if (!still) return;
           // 案号 misread by OCR (哪0505执 for 鄂0505执) are corrected before the text is stored and indexed.
-          if (text.trim()) putPage(app, job.document_id, job.page, correctCaseNumbers(text), 'ocr');
+          const read = correctCaseNumbers(text);
+          if (text.trim()) putPage(app, job.document_id, job.page, read, 'ocr');
+          // A scan nothing could place at import is catalogued from the title OCR just read.
+          if (job.page === 1 && read.trim()) catalogueFromOcr(app, job.document_id, read);
           setStatus(app, job, 'done', null);
         })();
       } catch (e) {
