@@ -154,5 +154,10 @@ describe('the generated files', () => {
     expect([a.getCell(2).value, a.getCell(10).value, a.getCell(11).value]).toEqual(['（2024）鄂0505执10号', 2, 17]);
     expect(a.getCell(11).numFmt).toBe('#,##0.00');
     expect(wb.getWorksheet('更正说明')!.rowCount).toBe(2 + 3);
+    // Every sheet prints on A4, one page wide, title and header repeated; the wide 明细 in landscape (issue 13).
+    for (const ws of wb.worksheets) expect(ws.pageSetup, ws.name).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' });
+    expect(d.pageSetup.orientation).toBe('landscape');
+    expect(s.pageSetup.orientation).toBe('portrait');
+    expect(String(d.pageSetup.printArea).replace(/\$/g, '')).toBe(`A1:M${2 + figures.rows.length}`);
   });
 });

@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 // exceljs is loaded on first use (inside streamingWorkbook): start-up does not need it.
 import { streamingWorkbook } from '../files/xlsxStream';
+import { isWide, printArea, printSetup } from '../files/xlsxPrint';
 import type { WeeklyFigures } from '../../contract/calls/reports';
 import { chineseDate, wanNumber, weekLabel } from './format';
 import { KIND_LABEL, reportTitle } from './narrative';
@@ -31,17 +32,29 @@ function header(ws: ExcelJS.Worksheet, names: string[]): void {
 function titleRow(ws: ExcelJS.Worksheet, width: number, text: string, size?: number): void {
   const r = ws.addRow([text]);
   ws.mergeCells(r.number, 1, r.number, width);
+  // Centred and wrapped in a row tall enough, so a long title is never clipped on paper.
+  r.getCell(1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  r.height = size ? size * 2 : 30;
   if (size) r.getCell(1).font = { bold: true, size };
   r.commit();
 }
 
 function listSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, name: string, title: string, cols: { header: string; width: number; fmt?: string }[], rows: (string | number | Date | null)[][]): void {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
+  const print = printSetup({ landscape: isWide(cols.map((c) => c.width)), repeatRows: 2 });
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }], ...print });
+  ws.pageSetup.printArea = printArea(cols.length, 2 + rows.length);
   ws.columns = cols.map((c) => ({ width: c.width, style: c.fmt ? { numFmt: c.fmt } : {} }));
   titleRow(ws, cols.length, title, 14);
   header(ws, cols.map((c) => c.header));
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2 + Math.max(rows.length, 0), column: cols.length } };
-  for (const r of rows) ws.addRow(r).commit();
+  // Long text wraps inside its column instead of running past the print area.
+  for (const r of rows) {
+    const row = ws.addRow(r);
+    cols.forEach((c, i) => {
+      if (c.width >= 20) row.getCell(i + 1).alignment = { wrapText: true, vertical: 'top' };
+    });
+    row.commit();
+  }
   ws.commit();
 }
 
@@ -50,7 +63,7 @@ export async function renderWeeklyXlsx(f: WeeklyFigures): Promise<Buffer> {
   wb.creator = f.courtName;
   wb.title = `${reportTitle(f)} ${f.week}`;
 
-  const s = wb.addWorksheet('汇总', { views: [{ state: 'frozen', ySplit: 3 }] });
+  const s = wb.addWorksheet('汇总', { views: [{ state: 'frozen', ySplit: 3 }], ...printSetup({ landscape: false, repeatRows: 2 }) });
   s.columns = [{ width: 34 }, { width: 16 }, { width: 16 }, { width: 12 }, { width: 18 }, { width: 18 }];
   titleRow(s, 6, reportTitle(f), 16);
   titleRow(s, 6, `${weekLabel(f.week)}（${chineseDate(f.startOn)}至${chineseDate(f.endOn)}），数据截至${f.endOn} 24时${f.provisional ? '（本周未结束，临时数据）' : ''}`);
@@ -88,6 +101,7 @@ export async function renderWeeklyXlsx(f: WeeklyFigures): Promise<Buffer> {
   }
   put([]);
   for (const n of f.notes) put([n]);
+  s.pageSetup.printArea = printArea(6, s.lastRow?.number ?? 1);
   s.commit();
 
   listSheet(

@@ -51,6 +51,9 @@ describe('ledger export', () => {
     expect(row.getCell(col('立案日期')).value).toEqual(new Date('2025-01-10T00:00:00Z'));
     expect(row.getCell(col('立案日期')).numFmt).toBe('yyyy-mm-dd');
     expect(row.getCell(col('原执行法院')).value).toBe('宜昌市猇亭区人民法院');
+    // It prints (issue 13): A4 landscape, one page wide, title and header repeated, print area = the data.
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' });
+    expect(String(ws.pageSetup.printArea).replace(/\$/g, '')).toBe(`A1:AJ${2 + 3}`);
   });
 
   it('an export imports into another installation as the same cases', async () => {

@@ -1,6 +1,7 @@
 // exceljs is loaded on first use: it is the slowest module to load and start-up does not need it.
 import { loadExcelJS } from '../../lazyModules';
 import type { ExportRow } from './exportRows';
+import { printArea, printSetup } from '../../files/xlsxPrint';
 
 /**
  * The ledger as an .xlsx people can work with: a title line, a frozen header with autofilter,
@@ -58,13 +59,16 @@ export async function writeLedgerWorkbook(target: string, title: string, rows: I
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: target, useStyles: true, useSharedStrings: false });
   wb.creator = '交叉执行工作台';
   const n = EXPORT_COLUMNS.length;
-  const ws = wb.addWorksheet('交叉执行台账', { views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }] });
+  // 36 columns: landscape A4, one page wide, title and header repeated on every page (files/xlsxPrint.ts).
+  const ws = wb.addWorksheet('交叉执行台账', { views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }], ...printSetup({ landscape: true, repeatRows: 2 }) });
   ws.columns = EXPORT_COLUMNS.map((c) => ({
     width: c.width,
     style: c.kind === 'money' ? { numFmt: '#,##0.00' } : c.kind === 'date' ? { numFmt: 'yyyy-mm-dd' } : {},
   }));
   const t = ws.addRow([title]);
   t.font = { bold: true, size: 13 };
+  t.alignment = { vertical: 'middle', wrapText: true };
+  t.height = 30;
   ws.mergeCells(1, 1, 1, n);
   t.commit();
   const h = ws.addRow(EXPORT_COLUMNS.map((c) => c.header));
@@ -86,6 +90,7 @@ export async function writeLedgerWorkbook(target: string, title: string, rows: I
     line.commit();
     i++;
   }
+  ws.pageSetup.printArea = printArea(n, 2 + i);
   ws.commit();
   await wb.commit();
   return i;
