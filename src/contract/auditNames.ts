@@ -41,6 +41,7 @@ export type AuditRecordType = keyof typeof AUDIT_RECORD_TYPES;
 export const AUDIT_EVENT_TITLES = {
   'demo.load': '载入演示数据',
   'efiles.fileGenerated': '生成文书归档',
+  'efiles.autoCatalogue': '文字识别后自动编目',
   'efiles.view': '查看卷宗文件',
   'efiles.download': '下载卷宗文件',
   'backup.restore': '恢复备份',
