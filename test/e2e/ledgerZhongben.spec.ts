@@ -44,4 +44,5 @@ test('终本 within three months of 立案: the basis is asked, the warning is s
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toHaveCount(0);
   expect(stored()).toEqual({ type: '终结本次执行程序', basis: '合议庭评议并经院长批准' });
+  await expect(page.getByText('终本依据：合议庭评议并经院长批准')).toBeVisible();
 });

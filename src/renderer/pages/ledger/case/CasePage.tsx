@@ -50,6 +50,11 @@ export function CasePage() {
               {c.caseNo}
             </Title>
             {c.closedOn ? <Badge color="green">已结案{c.closureType ? ` · ${c.closureType}` : ''}</Badge> : <Badge color="indigo">在办</Badge>}
+            {c.zhongbenBasis && (
+              <Badge color="gray" variant="outline" title="民诉法解释第五百一十七条">
+                终本依据：{c.zhongbenBasis}
+              </Badge>
+            )}
             {c.source === 'import' && (
               <Badge color="gray" variant="outline">
                 台账导入
