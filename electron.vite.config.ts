@@ -15,7 +15,10 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // server.js is browser mode as plain Node (no tsx at start-up: cold start stays under a second).
-      rollupOptions: { input: { main: resolve(__dirname, 'electron/main.ts'), server: resolve(__dirname, 'src/server/main.ts') } },
+      // documentWorker.js: the document worker thread (src/core/workers/pool.ts) as its own entry.
+      rollupOptions: {
+        input: { main: resolve(__dirname, 'electron/main.ts'), server: resolve(__dirname, 'src/server/main.ts'), documentWorker: resolve(__dirname, 'src/core/workers/documentWorker.ts') },
+      },
     },
   },
   preload: {

@@ -9,9 +9,10 @@ import { efilesSearchBench } from './efilesSearch.bench';
 import { efilesBindBench } from './efilesBind.bench';
 import { exchangeBench } from './exchange.bench';
 import { efilesImportBench } from './efilesImport.bench';
+import { loadBench } from './load.bench';
 
 /** Every benchmark, in order. Modules add theirs here (one line each). `npm run bench -- <id or part of the name>` runs one. */
-const BENCHES: Bench[] = [coldStartBench, ledgerImportBench, ledgerTableBench, reportsBench, ledgerDeadlinesBench, efilesSearchBench, efilesBindBench, efilesImportBench, exchangeBench];
+const BENCHES: Bench[] = [coldStartBench, ledgerImportBench, ledgerTableBench, reportsBench, ledgerDeadlinesBench, efilesSearchBench, efilesBindBench, efilesImportBench, exchangeBench, loadBench];
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const rows: BenchResult[] = [];

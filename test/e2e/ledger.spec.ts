@@ -9,6 +9,9 @@ import { test, expect, login } from './server';
  * Screenshots of the table and a case page go to out/test-results/ for a human to look at.
  */
 test('ledger table, case page and the new-case form on the demo data', async ({ page, server }) => {
+  // The budget of a loaded 2-core machine (demo data, lazy page chunks): every step below waits for
+  // what the page shows, none for a fixed time, so a slow machine only makes it take longer.
+  test.setTimeout(180_000);
   const admin = createUser(server.app, { username: 'admin', displayName: '系统管理员', role: 'admin', password: 'password123' });
   server.app.sqlite.transaction(() => loadDemoData(server.app, toPublic(admin)))();
   const shots = path.resolve(import.meta.dirname, '../../out/test-results');

@@ -21,8 +21,22 @@ export async function generateWeeklyReportFiles(app: CoreApp, input: { week: str
   return { week: figures.week, figures, files: await renderWeeklyFilesFrom(figures, reportHead(app, figures)) };
 }
 
-/** Renders the files from figures already computed (the stored figures of a frozen version, too). */
+/**
+ * Renders the files from figures already computed (the stored figures of a frozen version, too), in
+ * a document worker thread (src/core/workers/pool.ts), so rendering does not stall other users'
+ * calls. Bytes come back structured-cloned as Uint8Array and are made Buffers again.
+ */
 export async function renderWeeklyFilesFrom(figures: WeeklyFigures, head: ReportHead, version?: number): Promise<WeeklyReportFile[]> {
+  const { runDocumentTask } = await import('../workers/pool');
+  const files = await runDocumentTask('weeklyFiles', { figures, head, version });
+  return files.map((f) => {
+    const b = f.bytes as Uint8Array;
+    return { ...f, bytes: Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength) };
+  });
+}
+
+/** The rendering itself, on the calling thread (the document worker runs this). */
+export async function renderWeeklyFilesHere(figures: WeeklyFigures, head: ReportHead, version?: number): Promise<WeeklyReportFile[]> {
   // The DOCX module (docx + the chart canvas) is loaded on first use, not at start-up (src/core/lazyModules.ts).
   const { renderWeeklyDocx } = await import('./docx');
   const [docx, xlsx, pdf] = await Promise.all([renderWeeklyDocx(figures, head), renderWeeklyXlsx(figures), renderWeeklyPdf(figures, head)]);
