@@ -172,6 +172,9 @@ app.whenReady().then(() => {
     core = openCore({ dataDir });
     // Pick up OCR work left queued by an earlier run (the queue is a table; see src/core/efiles/text).
     resumeOcr(core);
+    // Weekly-report versions a killed run committed but did not file into the e-files (issue 12 §10);
+    // loaded after start-up so no document library delays the first page.
+    setTimeout(() => void import('../src/core/reports/efilesFiling').then((m) => m.fileUnfiledReports(core!)).catch((e) => console.error('[xdesk] filing pending weekly reports', e)), 0);
   } catch (e) {
     dialog.showErrorBox('无法打开数据', e instanceof Error ? e.message : String(e));
     app.quit();

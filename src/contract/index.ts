@@ -17,6 +17,7 @@ import { exchangeCalls } from './calls/exchange';
 import { courtCalls } from './calls/courts';
 import { reportCalls } from './calls/reports';
 import { jobCalls } from './calls/jobs';
+import { backupCalls } from './calls/backup';
 
 // Validation messages in plain Chinese (zodLocale.ts, not zod's half-translated zh-CN); fields get named by FIELD_LABELS.
 z.config(chineseLocale());
@@ -41,6 +42,7 @@ export const calls = {
   ...exchangeCalls,
   ...reportCalls,
   ...jobCalls,
+  ...backupCalls,
 };
 
 export type Calls = typeof calls;

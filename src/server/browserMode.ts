@@ -9,6 +9,9 @@ export async function startBrowserMode(argv: string[], rendererDir: string): Pro
   const app = openCore({ dataDir });
   // Pick up OCR work left queued by an earlier run (the queue is a table; see src/core/efiles/text).
   resumeOcr(app);
+  // Weekly-report versions a killed run committed but did not file into the e-files (issue 12 §10);
+  // loaded after start-up so no document library delays the first page.
+  setTimeout(() => void import('../core/reports/efilesFiling').then((m) => m.fileUnfiledReports(app)).catch((e) => console.error('[xdesk] filing pending weekly reports', e)), 0);
   const pi = argv.indexOf('--port');
   const port = pi >= 0 ? Number(argv[pi + 1]) : Number(process.env.XDESK_PORT ?? 0);
   const server = await startServer({ app, rendererDir, port });

@@ -36,8 +36,14 @@ export type FullBackupResult = { dir: string; manifest: BackupManifest };
 
 export async function backupFull(app: CoreApp, target: string): Promise<FullBackupResult> {
   const dir = path.resolve(target);
+  fs.mkdirSync(path.dirname(dir), { recursive: true, mode: 0o700 });
   if (fs.existsSync(dir)) throw new DomainError('CONFLICT', `备份位置已存在：${dir}。请换一个名称，已有的备份不会被覆盖。`);
   const tmp = `${dir}.partial-${process.pid}`;
+  // A backup to this name killed earlier left its partial folder: remove it (its process is gone).
+  for (const f of fs.readdirSync(path.dirname(dir), { withFileTypes: true })) {
+    const m = f.name.startsWith(`${path.basename(dir)}.partial-`) ? /\.partial-(\d+)$/.exec(f.name) : null;
+    if (m && !processAlive(Number(m[1]))) fs.rmSync(path.join(path.dirname(dir), f.name), { recursive: true, force: true });
+  }
   fs.rmSync(tmp, { recursive: true, force: true });
   fs.mkdirSync(tmp, { recursive: true, mode: 0o700 });
   try {
@@ -118,4 +124,13 @@ export function copyTree(from: string, to: string): [number, number] {
     }
   }
   return [files, bytes];
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -33,3 +33,20 @@ export async function fileReportIntoEfiles(app: CoreApp, reportId: number, week:
     return false;
   }
 }
+
+/**
+ * Files every stored version that is not yet in the e-files (issue 12 §10): a host killed between
+ * committing a version (all its files, one transaction) and filing it — or a filing that failed —
+ * is completed when a host next starts, so no version stays without its filing.
+ */
+export async function fileUnfiledReports(app: CoreApp): Promise<number> {
+  const pending = app.sqlite
+    .prepare(`SELECT id, week, version, end_on AS endOn, generated_by AS userId FROM weekly_reports WHERE efile_document_ids IS NULL AND status = '已生成' ORDER BY id`)
+    .all() as { id: number; week: string; version: number; endOn: string; userId: number | null }[];
+  let filed = 0;
+  for (const r of pending) {
+    const files = app.sqlite.prepare('SELECT kind, file_name AS fileName, bytes FROM weekly_report_files WHERE report_id = ?').all(r.id) as WeeklyReportFile[];
+    if (await fileReportIntoEfiles(app, r.id, r.week, r.version, r.userId ?? 0, r.endOn, files)) filed++;
+  }
+  return filed;
+}

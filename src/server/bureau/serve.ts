@@ -27,6 +27,9 @@ export async function startBureauServer(argv: readonly string[], rendererDir: st
   const certificate = bureauCertificate(dataDir, config);
   const app = openCore({ dataDir });
   resumeOcr(app);
+  // Weekly-report versions a killed run committed but did not file into the e-files (issue 12 §10);
+  // loaded after start-up so no document library delays the first page.
+  setTimeout(() => void import('../../core/reports/efilesFiling').then((m) => m.fileUnfiledReports(app)).catch((e) => console.error('[xdesk] filing pending weekly reports', e)), 0);
   try {
     const server = await startServer({ app, rendererDir, host: config.listen, port: config.port, hostNames: config.hostNames, tls: { cert: certificate.cert, key: certificate.key } });
     return {

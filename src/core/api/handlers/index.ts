@@ -15,6 +15,7 @@ import { courtHandlers } from './courts';
 import { efilesSearchHandlers } from './efilesSearch';
 import { reportHandlers } from './reports';
 import { jobHandlers } from './jobs';
+import { backupHandlers } from './backup';
 
 /** Every call's implementation; TypeScript insists each contract call has exactly one. Modules add one spread each. */
 export const handlers: Handlers = {
@@ -34,4 +35,5 @@ export const handlers: Handlers = {
   ...efilesSearchHandlers,
   ...reportHandlers,
   ...jobHandlers,
+  ...backupHandlers,
 };

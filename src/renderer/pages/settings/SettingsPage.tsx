@@ -7,6 +7,7 @@ import { HolidaysAdmin } from './HolidaysAdmin';
 import { EfileSettings } from './EfileSettings';
 import { ApprovalSettings } from './ApprovalSettings';
 import { ImportSynonymsAdmin } from './ImportSynonymsAdmin';
+import { BackupAdmin } from './BackupAdmin';
 
 /** Settings: the court's identity and rules for everyone to read, users for the administrator. Modules add tabs. */
 export function SettingsPage() {
@@ -24,6 +25,7 @@ export function SettingsPage() {
           {isAdmin && <Tabs.Tab value="users">用户管理</Tabs.Tab>}
           {isAdmin && <Tabs.Tab value="courts">法院</Tabs.Tab>}
           {isAdmin && <Tabs.Tab value="import">台账导入</Tabs.Tab>}
+          {isAdmin && <Tabs.Tab value="backup">备份与恢复</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="court" pt="md">
           <CourtSettings editable={isAdmin} />
@@ -45,6 +47,11 @@ export function SettingsPage() {
         {isAdmin && (
           <Tabs.Panel value="import" pt="md">
             <ImportSynonymsAdmin />
+          </Tabs.Panel>
+        )}
+        {isAdmin && (
+          <Tabs.Panel value="backup" pt="md">
+            <BackupAdmin />
           </Tabs.Panel>
         )}
         {isAdmin && (
