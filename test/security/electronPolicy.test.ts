@@ -60,7 +60,7 @@ describe('the desktop window policy', () => {
 
   it('the package step sets the fuses: no RunAsNode, no inspect, no NODE_OPTIONS, ASAR integrity on, app only from the ASAR', async () => {
     const require = createRequire(import.meta.url);
-    const { fuseConfig } = require('../../scripts/afterPack.cjs') as { fuseConfig: Record<string, unknown> };
+    const { fuseConfig } = require('../../electron/afterPack.cjs') as { fuseConfig: Record<string, unknown> };
     const { FuseV1Options } = await import('@electron/fuses');
     expect(fuseConfig[FuseV1Options.RunAsNode]).toBe(false);
     expect(fuseConfig[FuseV1Options.EnableNodeCliInspectArguments]).toBe(false);
@@ -68,6 +68,6 @@ describe('the desktop window policy', () => {
     expect(fuseConfig[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(true);
     expect(fuseConfig[FuseV1Options.OnlyLoadAppFromAsar]).toBe(true);
     const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8'));
-    expect(pkg.build.afterPack).toBe('scripts/afterPack.cjs');
+    expect(pkg.build.afterPack).toBe('electron/afterPack.cjs');
   });
 });
