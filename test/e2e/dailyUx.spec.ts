@@ -155,3 +155,35 @@ test('12. dark mode and the narrow navigation are remembered; at 1280×720 the l
   const badge = table.locator('tbody .mantine-Badge-root').first();
   expect(await badge.evaluate((el) => { const l = el.querySelector('.mantine-Badge-label') as HTMLElement; return l.scrollWidth <= l.clientWidth + 1; })).toBe(true);
 });
+
+test('4 and 5. 工作台 per role; 仅看超期 covers every overdue kind, is shown above the table and is turned off in one click', async ({ page, server }) => {
+  seedDemo(server.app);
+  // staff: starts on their own cases
+  await login(page, server.url, 'zhangcb', DEMO_PASSWORD);
+  await expect(page.getByTestId('only-mine')).toBeChecked();
+  await expect(page.getByTestId('leader-summary')).toHaveCount(0);
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+
+  // chief: figures, overdue by kind, approvals waiting; the whole bureau
+  await login(page, server.url, 'wangjz', DEMO_PASSWORD);
+  await expect(page.getByTestId('leader-summary')).toBeVisible();
+  await expect(page.getByTestId('only-mine')).not.toBeChecked();
+  await expect(page.getByTestId('fig-cases')).toHaveText(/^\d+$/);
+  await expect(page.getByTestId('fig-approvals')).toHaveText(/^\d+$/);
+  const overdueCount = Number((await page.getByTestId('count-overdue').innerText()).replace(/\D/g, ''));
+  expect(overdueCount).toBeGreaterThan(0);
+  await page.getByTestId('overdue-to-ledger').click();
+  const banner = page.getByTestId('overdue-banner');
+  await expect(banner).toContainText('仅显示超期案件');
+  const total = Number(/共 (\d+) 件/.exec(await banner.innerText())![1]);
+  // as many cases as 工作台's overdue reminders name
+  const cases = new Set(
+    (await (await import('../support/core')).caller(server.app, toPublic(server.app.sqlite.prepare("SELECT id, username, display_name AS displayName, role FROM users WHERE username = 'wangjz'").get() as never), (server.app.sessions.bind('e2e-chief', (server.app.sqlite.prepare("SELECT id FROM users WHERE username = 'wangjz'").get() as { id: number }).id), 'e2e-chief')).run('ledger.reminders.list', { levels: ['overdue'], limit: 5000 })).items.map((r) => r.caseId),
+  );
+  expect(total).toBe(cases.size);
+  await expect(page.getByRole('checkbox', { name: '仅看超期' })).toBeChecked();
+  await page.getByTestId('overdue-off').click();
+  await expect(banner).toHaveCount(0);
+  await expect(page.getByRole('checkbox', { name: '仅看超期' })).not.toBeChecked();
+});

@@ -2,6 +2,7 @@ import type { LedgerFilter, LedgerRow } from '../../../contract/calls/ledgerView
 import type { CoreApp } from '../../app';
 import { getSettings } from '../../settings/settings';
 import { chinaToday } from '../excelImport/analyseWorkbook';
+import { overdueCases } from '../deadlines/overdueCases';
 
 /**
  * The ledger table: one line per case with its latest transfer. Built as plain SQL so a page of 50
@@ -9,7 +10,6 @@ import { chinaToday } from '../excelImport/analyseWorkbook';
  * cases' indexes where it can, and per-row figures (parties, money recovered) are computed only for
  * the rows on the page.
  */
-const ACTIVE_STATES = "('已化解','已结案','已退出')";
 
 /** Full-width brackets as 案号 are stored (法〔2015〕137号 uses （ ）), so "(2025)鄂0505" finds them. */
 export function normaliseSearch(q: string): string {
@@ -50,7 +50,11 @@ export function whereOf(app: CoreApp, f: LedgerFilter): { sql: string; params: R
     tw.push('(t.original_court_code = @court OR t.receiving_court_code = @court OR t.deciding_court_code = @court)');
     params.court = f.court;
   }
-  if (f.overdue) tw.push(`(${overdueSql})`);
+  if (f.overdue) {
+    // Every overdue kind 工作台 shows (deadlines/overdueCases.ts), not only the 督促 deadline.
+    where.push('c.id IN (SELECT value FROM json_each(@overdueIds))');
+    params.overdueIds = JSON.stringify([...overdueCases(app).keys()]);
+  }
   if (f.handlerId) {
     // The unary + keeps SQLite from answering this through the handler index and then sorting the
     // handler's ~10k cases: walking the sort order's index and testing each row is far cheaper for a
@@ -76,8 +80,6 @@ export function whereOf(app: CoreApp, f: LedgerFilter): { sql: string; params: R
   return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params, needsTransfer: tw.length > 0 };
 }
 
-/** 督促 deadline passed while the transfer is still open (执行程序解释 第十一条、第十二条). */
-const overdueSql = `t.deadline_on IS NOT NULL AND t.deadline_on < @today AND t.state NOT IN ${ACTIVE_STATES}`;
 
 const LATEST = 'LEFT JOIN transfers t ON t.id = c.latest_transfer_id';
 
@@ -114,7 +116,9 @@ export function ledgerTable(app: CoreApp, f: LedgerFilter & { sort: string; orde
       offset: (f.page - 1) * f.pageSize,
     }) as { id: number }[]
   ).map((r) => r.id);
-  return { rows: rowsFor(app, ids, w.params.today as string, w.params.ourCourt as string), total };
+  const rows = rowsFor(app, ids, w.params.today as string, w.params.ourCourt as string);
+  // Under 仅看超期 every row is overdue by some kind (overdueCases), not only by its 督促 deadline.
+  return { rows: f.overdue ? rows.map((r) => ({ ...r, overdue: true })) : rows, total };
 }
 
 /** For counting, the handler test may use its index (there is no order to follow). */

@@ -1,4 +1,6 @@
-import { Badge, Card, Group, Loader, SegmentedControl, Stack, Switch, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Loader, Pagination, SegmentedControl, Stack, Switch, Text, Title } from '@mantine/core';
+import { useNavigate } from 'react-router';
+import { LeaderSummary } from './LeaderSummary';
 import { useState } from 'react';
 import { DISCOVERY_CLASS_LABELS, DISCOVERY_CLASSES, type DiscoveryClass, type ReminderLevel } from '../../../contract/calls/ledgerDeadlines';
 import { useCall } from '../../api/client';
@@ -9,16 +11,23 @@ import { LEVEL_COLOR, LEVEL_LABEL, MissingYearsNotice, ReminderList } from '../l
  * 工作台 (home): what is overdue or due soon across the ledger (or only the user's cases), and the
  * cases the bureau could report for cross-execution, each with its reason.
  */
+const PAGE = 20;
+
 export function HomePage() {
   const status = useCall('auth.status', {});
   const me = status.data?.user;
-  const [mine, setMine] = useState(false);
+  const navigate = useNavigate();
+  // A handler starts on their own cases; the chief and the leader on the whole bureau (issue 14).
+  const [mineChoice, setMine] = useState<boolean | null>(null);
+  const mine = mineChoice ?? me?.role === 'staff';
+  const [page, setPage] = useState(1);
+  const leader = me?.role === 'chief' || me?.role === 'leader';
   const [level, setLevel] = useState<'urgent' | ReminderLevel>('urgent');
   const [klass, setKlass] = useState<'all' | DiscoveryClass>('all');
   const reminders = useCall('ledger.reminders.list', {
     handlerId: mine && me ? me.id : undefined,
     levels: level === 'urgent' ? ['overdue', 'soon'] : [level],
-    limit: 200,
+    limit: 500,
   });
   const discovery = useCall('ledger.discover.list', { classes: klass === 'all' ? undefined : [klass], limit: 100 });
   const counts = reminders.data?.counts;
@@ -33,6 +42,7 @@ export function HomePage() {
         )}
       </Group>
       <MissingYearsNotice years={reminders.data?.missingYears ?? []} />
+      {leader && <LeaderSummary />}
       <Card withBorder>
         <Group justify="space-between" mb="sm">
           <Group gap="sm">
@@ -45,11 +55,11 @@ export function HomePage() {
               ))}
           </Group>
           <Group gap="md">
-            <Switch label="只看我承办的" checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} />
+            <Switch label="只看我承办的" checked={mine} onChange={(e) => (setMine(e.currentTarget.checked), setPage(1))} data-testid="only-mine" />
             <SegmentedControl
               size="xs"
               value={level}
-              onChange={(v) => setLevel(v as typeof level)}
+              onChange={(v) => (setLevel(v as typeof level), setPage(1))}
               data={[
                 { value: 'urgent', label: '逾期和即将到期' },
                 { value: 'overdue', label: '已逾期' },
@@ -62,13 +72,27 @@ export function HomePage() {
         {reminders.isLoading ? (
           <Loader size="sm" />
         ) : (
-          <ReminderList items={reminders.data?.items ?? []} empty="没有需要处理的期限。新登记的移入、督促限期、案款到位和六个月期限会在这里提醒。" />
+          <ReminderList items={(reminders.data?.items ?? []).slice((page - 1) * PAGE, page * PAGE)} empty="没有需要处理的期限。新登记的移入、督促限期、案款到位和六个月期限会在这里提醒。" />
         )}
-        {reminders.data && reminders.data.total > reminders.data.items.length && (
-          <Text size="xs" c="dimmed" mt="xs">
-            仅显示最紧迫的 {reminders.data.items.length} 项（共 {reminders.data.total} 项）。
-          </Text>
-        )}
+        <Group justify="space-between" mt="xs">
+          {reminders.data && reminders.data.items.length > PAGE ? (
+            <Pagination size="sm" total={Math.ceil(reminders.data.items.length / PAGE)} value={page} onChange={setPage} data-testid="reminder-pages" />
+          ) : (
+            <span />
+          )}
+          <Group gap="md">
+            {reminders.data && reminders.data.total > reminders.data.items.length && (
+              <Text size="xs" c="dimmed">
+                仅列出最紧迫的 {reminders.data.items.length} 项（共 {reminders.data.total} 项）。
+              </Text>
+            )}
+            {!!counts?.overdue && (
+              <Anchor size="sm" onClick={() => navigate('/ledger?overdue=1')}>
+                在台账中查看超期案件
+              </Anchor>
+            )}
+          </Group>
+        </Group>
       </Card>
       <Card withBorder>
         <Group justify="space-between" mb="sm">

@@ -1,5 +1,5 @@
-import { Badge, Button, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { IconDownload, IconFileImport } from '@tabler/icons-react';
+import { Alert, Badge, Button, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconDownload, IconFileImport } from '@tabler/icons-react';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -95,6 +95,19 @@ export function LedgerPage() {
         courts={(options.data?.courts ?? []).map((c) => ({ value: c.code, label: `${c.name}（${c.code}）` }))}
         handlers={(options.data?.handlers ?? []).map((h) => ({ value: String(h.id), label: h.displayName }))}
       />
+      {filters.overdue && (
+        // 仅看超期 is kept in the address (and in saved views): say so above the table, with the way out.
+        <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} py={6} data-testid="overdue-banner">
+          <Group justify="space-between" gap="xs">
+            <Text size="sm">
+              仅显示超期案件（工作台所列各类期限：移入立案、信息填报、督促限期、六个月、案款发放、终本三个月等）{table.data ? `，共 ${table.data.total} 件` : ''}。
+            </Text>
+            <Button size="compact-sm" variant="white" color="red" onClick={() => update({ overdue: false })} data-testid="overdue-off">
+              显示全部案件
+            </Button>
+          </Group>
+        </Alert>
+      )}
       <DataTable<LedgerRow>
         withTableBorder
         striped
@@ -118,26 +131,25 @@ export function LedgerPage() {
         data-testid="ledger-table"
         columns={[
           { accessor: 'caseNo', title: '案号', width: 190, sortable: true, render: (r) => <Text size="sm" fw={500}>{r.caseNo}</Text> },
-          { accessor: 'applicants', title: '申请执行人', width: 130, ellipsis: true },
-          { accessor: 'debtors', title: '被执行人', width: 130, ellipsis: true },
+          { accessor: 'applicants', title: '申请执行人', width: 120, ellipsis: true },
+          { accessor: 'debtors', title: '被执行人', width: 120, ellipsis: true },
           { accessor: 'amountDue', title: '执行标的（元）', width: 126, textAlign: 'right', sortable: true, render: (r) => formatYuanOrDash(r.amountDueFen) },
-          { accessor: 'recovered', title: '到位（元）', width: 110, textAlign: 'right', render: (r) => (r.recoveredFen ? formatYuan(r.recoveredFen) : '—') },
           { accessor: 'mode', title: '方式', width: 84, sortable: true, render: (r) => r.mode ?? <Text c="dimmed" size="sm">未交叉</Text> },
           { accessor: 'direction', title: '方向', width: 56, render: (r) => r.direction ?? '—' },
           {
             accessor: 'state',
             title: '状态',
-            width: 100,
+            width: 140,
             sortable: true,
             render: (r) =>
               r.state ? (
                 <Group gap={4} wrap="nowrap">
-                  <Badge color={STATE_COLOR[r.state] ?? 'gray'} variant="light">
+                  <Badge color={STATE_COLOR[r.state] ?? "gray"} variant="light" style={{ flexShrink: 0 }}>
                     {r.state}
                   </Badge>
                   {r.overdue && (
-                    <Tooltip label={`限期 ${r.deadlineOn} 已过`}>
-                      <Badge color="red">超期</Badge>
+                    <Tooltip label={r.deadlineOn ? `有超期事项（督促限期 ${r.deadlineOn}）` : "有超期事项，详见案件的期限提醒"}>
+                      <Badge color="red" style={{ flexShrink: 0 }}>超期</Badge>
                     </Tooltip>
                   )}
                 </Group>
@@ -145,8 +157,9 @@ export function LedgerPage() {
                 '—'
               ),
           },
-          { accessor: 'counterpartCourt', title: '对方法院', width: 110, ellipsis: true, render: (r) => (r.counterpartCourt ? <Tooltip label={r.counterpartCourt}><span>{shortCourtName(r.counterpartCourt)}</span></Tooltip> : '—') },
           { accessor: 'handlerName', title: '承办人', width: 76, render: (r) => r.handlerName ?? '—' },
+          { accessor: 'recovered', title: '到位（元）', width: 110, textAlign: 'right', render: (r) => (r.recoveredFen ? formatYuan(r.recoveredFen) : '—') },
+          { accessor: 'counterpartCourt', title: '对方法院', width: 110, ellipsis: true, render: (r) => (r.counterpartCourt ? <Tooltip label={r.counterpartCourt}><span>{shortCourtName(r.counterpartCourt)}</span></Tooltip> : '—') },
           { accessor: 'filedOn', title: '立案日期', width: 100, sortable: true, render: (r) => formatDate(r.filedOn) },
           { accessor: 'closedOn', title: '结案日期', width: 100, sortable: true, render: (r) => formatDate(r.closedOn) },
         ]}

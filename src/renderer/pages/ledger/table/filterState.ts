@@ -114,7 +114,7 @@ export function describeFilters(f: LedgerFilterState, names: { court?: (c: strin
   if (f.states.length) parts.push(`状态：${f.states.join('、')}`);
   if (f.court) parts.push(`法院：${names.court?.(f.court) ?? f.court}`);
   if (f.handlerId) parts.push(`承办人：${names.handler?.(f.handlerId) ?? f.handlerId}`);
-  if (f.overdue) parts.push('仅超期');
+  if (f.overdue) parts.push('仅超期案件（工作台所列各类期限）');
   if (f.filedFrom || f.filedTo) parts.push(`立案 ${f.filedFrom ?? '…'} 至 ${f.filedTo ?? '…'}`);
   return parts.join('；');
 }
