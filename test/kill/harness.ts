@@ -21,7 +21,7 @@ import { checkOp, prepare, runOp, type Op } from './ops';
 export type Figures = { op: Op; tried: number; survived: number; lost: number; finishedFirst: number; problems: string[] };
 
 /** Longest useful kill delay per operation (ms after the child reports it began), from trial runs. */
-const WINDOW: Record<Op, number> = { excel: 2500, efile: 5000, export: 4000, report: 6000, backup: 250 };
+const WINDOW: Record<Op, number> = { excel: 2500, efile: 5000, export: 4000, report: 6000, backup: 40 };
 
 export async function killRounds(op: Op, kills: number, log: (s: string) => void = () => undefined): Promise<Figures> {
   const dataDir = tempDir(`xdesk-kill-${op}-`);

@@ -48,7 +48,7 @@ export async function runOp(app: CoreApp, op: Op, work: string): Promise<void> {
     case 'efile': {
       app.sessions.bind('kill', staffId(app));
       // A new case each run: an import of the same bytes into the same case is a quick duplicate.
-      const target = seedCase(app, staffId(app)).id;
+      const target = seedCase(app, staffId(app), 1000 + (app.sqlite.prepare('SELECT max(id) AS n FROM cases').get() as { n: number }).n).id;
       for (const f of fs.readdirSync(inDir).filter((x) => x.endsWith('.pdf')).sort()) {
         const staged = await stageFile(app, { id: staffId(app) }, 'efiles.import', path.join(inDir, f));
         await ok(dispatch(app, 'kill', 'efiles.import', { caseId: target, uploadId: staged.uploadId, volume: '正卷' }));
