@@ -14,9 +14,14 @@ test('exports a week, then verifies and opens the package read-only', async ({ p
   await login(page, server.url, 'wangjz', 'password123');
   await page.goto(server.url + '#/exchange');
   await page.getByLabel('周次').fill('2025-W10');
+  // One step (issue 14 §3): 生成 alone starts the download once the job is done — no second click.
+  const saved = page.waitForEvent('download', { timeout: 20_000 });
   await page.getByRole('button', { name: '生成上报包' }).click();
   await expect(page.getByTestId('exchange-job')).toContainText('上报包已生成', { timeout: 20_000 });
   await expect(page.getByTestId('exchange-job')).toContainText('2025-W10_第1版.zip');
+  const download = await saved;
+  expect(download.suggestedFilename()).toMatch(/2025-W10_第1版\.zip$/);
+  expect(fs.statSync(await download.path()).size).toBeGreaterThan(0);
   await page.screenshot({ path: path.join(server.dir, '..', 'xdesk-exchange-export.png') });
 
   // History shows the export.

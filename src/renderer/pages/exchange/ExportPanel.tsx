@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Code, Group, MultiSelect, Progress, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconDownload, IconPlayerStop, IconSend } from '@tabler/icons-react';
 import type { CallOutput } from '../../../contract';
@@ -29,10 +29,20 @@ export function ExportPanel({ role }: { role: Role | undefined }) {
     return { value: c, label: r ? `${c}（${r.handler ?? '未指定承办人'}，${r.documents} 份文件）` : c };
   });
 
+  // 生成 is one step (issue 14 §3): the moment the job is done its package is saved without a second click.
+  // A poll still in flight may also answer "done": each job's package is saved once.
+  const saved = useRef(new Set<string>());
+  const follow = (j: Job) => {
+    setJob(j);
+    if (j.state !== 'done' || !j.result || saved.current.has(j.jobId)) return;
+    saved.current.add(j.jobId);
+    saveDownload(j.result.download).catch(showError);
+  };
+
   useEffect(() => {
     if (!job || job.state !== 'running') return;
     const id = setInterval(() => {
-      api.run('exchange.export.status', { jobId: job.jobId }).then(setJob, (e) => {
+      api.run('exchange.export.status', { jobId: job.jobId }).then(follow, (e) => {
         showError(e);
         setJob(null);
       });
@@ -51,7 +61,7 @@ export function ExportPanel({ role }: { role: Role | undefined }) {
         includeSecondary: secondary,
       };
       const { jobId } = await api.run('exchange.export.start', input);
-      setJob(await api.run('exchange.export.status', { jobId }));
+      follow(await api.run('exchange.export.status', { jobId }));
     } catch (e) {
       showError(e);
     } finally {
@@ -121,7 +131,7 @@ export function ExportPanel({ role }: { role: Role | undefined }) {
         <Card withBorder data-testid="exchange-job">
           <Stack gap="xs">
             <Group justify="space-between">
-              <Text fw={500}>{job.state === 'running' ? job.step : job.state === 'done' ? '上报包已生成' : job.state === 'cancelled' ? '已取消' : '导出失败'}</Text>
+              <Text fw={500}>{job.state === 'running' ? job.step : job.state === 'done' ? '上报包已生成并开始保存' : job.state === 'cancelled' ? '已取消' : '导出失败'}</Text>
               {running && (
                 <Button size="xs" color="red" variant="light" leftSection={<IconPlayerStop size={14} />} loading={cancelling.pending} onClick={() => cancelling.run(() => api.run('exchange.export.cancel', { jobId: job.jobId }).then(setJob, showError))}>
                   取消
@@ -138,7 +148,7 @@ export function ExportPanel({ role }: { role: Role | undefined }) {
                 </Text>
                 <Text size="xs" c="dimmed">SHA-256 <Code>{job.result.sha256}</Code></Text>
                 <Group>
-                  <Button leftSection={<IconDownload size={16} />} onClick={() => saveDownload(job.result!.download).catch(showError)}>保存上报包</Button>
+                  <Button leftSection={<IconDownload size={16} />} variant="light" onClick={() => saveDownload(job.result!.download).catch(showError)}>再次保存</Button>
                 </Group>
               </>
             )}
