@@ -5,16 +5,16 @@ import { test, expect, login } from './server';
 /** The 工作台: colour-coded reminders across the ledger, and a discovery candidate starting a transfer draft in one click. */
 test('home shows the overdue six-month clock and a candidate starts a transfer draft', async ({ page, server }) => {
   ensureYichangCourts(server.app);
-  createUser(server.app, { username: 'zhangcb', displayName: '张承办', role: 'staff', password: 'password123' });
+  const handler = createUser(server.app, { username: 'zhangcb', displayName: '张承办', role: 'staff', password: 'password123' });
   // A case received more than a year ago (real clock): past the six months of 民诉法237.
   const y = new Date().getUTCFullYear() - 1;
   const now = new Date().toISOString();
   server.app.sqlite
     .prepare(
-      `INSERT INTO cases (case_no, year, court_code, type_code, seq, application_received_on, filed_on, created_at, updated_at)
-       VALUES (?, ?, '鄂0505', '执', 77, ?, ?, ?, ?)`,
+      `INSERT INTO cases (case_no, year, court_code, type_code, seq, application_received_on, filed_on, handler_id, created_at, updated_at)
+       VALUES (?, ?, '鄂0505', '执', 77, ?, ?, ?, ?, ?)`,
     )
-    .run(`（${y}）鄂0505执77号`, y, `${y}-01-05`, `${y}-01-06`, now, now);
+    .run(`（${y}）鄂0505执77号`, y, `${y}-01-05`, `${y}-01-06`, handler.id, now, now);
 
   await login(page, server.url, 'zhangcb', 'password123');
   await page.goto(server.url + '#/');

@@ -68,6 +68,19 @@ describe('副卷 through a handler change (issue 12 §1)', () => {
     expect(handlerOf(caseId)).toBe(b.handler.user.id);
   });
 
+  it('recording a payout and starting a discovery draft follow the same rule: a 承办人 only on their own cases', async () => {
+    const { b, caseId } = await caseWithSecret();
+    const entry = await b.handler.run('ledger.edit.addProgress', { caseId, onDate: '2026-11-20', measures: [], text: '案款到位', amountFen: 500_000 });
+    const foreignPayout = await b.other.call('ledger.payout.record', { progressId: entry.id, paidOn: '2026-11-21' });
+    expect(!foreignPayout.ok && foreignPayout.error.code).toBe('FORBIDDEN');
+    const foreignDraft = await b.other.call('ledger.discover.startDraft', { class: 'sixMonth', caseIds: [caseId] });
+    expect(!foreignDraft.ok && foreignDraft.error.code).toBe('FORBIDDEN');
+    expect(t.app.sqlite.prepare('SELECT count(*) AS n FROM ledger_payouts').get()).toEqual({ n: 0 });
+    // The handler records their own payout.
+    await b.handler.run('ledger.payout.record', { progressId: entry.id, paidOn: '2026-11-21' });
+    expect(t.app.sqlite.prepare('SELECT count(*) AS n FROM ledger_payouts').get()).toEqual({ n: 1 });
+  });
+
   it('a staff member who creates a case handles it; they cannot name somebody else', async () => {
     const b = await approvalBureau(t);
     const own = await b.other.run('ledger.edit.saveCase', { caseNo: '（2025）鄂0505执501号', filedOn: '2025-01-10' });

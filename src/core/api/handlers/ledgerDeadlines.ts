@@ -9,6 +9,7 @@ import { coveredYears, listYear } from '../../calendar/calendar';
 import { deleteHolidayEntry, importHolidayYear, saveHolidayEntry } from '../../calendar/holidayAdmin';
 import { getSettings } from '../../settings/settings';
 import { chinaToday } from '../../ledger/excelImport/analyseWorkbook';
+import { caseOfRecord, requireCaseEditor } from '../../ledger/edit/editRights';
 
 type LedgerDeadlineHandlers = Pick<
   Handlers,
@@ -33,6 +34,8 @@ export const ledgerDeadlineHandlers: LedgerDeadlineHandlers = {
   },
   'ledger.payout.record': (ctx, input) => {
     const u = requireUser(ctx);
+    // Recording a payout changes the case: the same rule as every ledger edit (editRights.ts, issue 12 §1).
+    requireCaseEditor(ctx.app, u, caseOfRecord(ctx.app, 'progress_entries', input.progressId, '执行进展'));
     const r = recordPayout(ctx.app, u.id > 0 ? u.id : null, input);
     ctx.note({ recordType: 'payout', recordId: r.id, summary: `${r.caseNo} 登记案款发放 ${(r.fen / 100).toFixed(2)} 元（${input.paidOn}）` });
     return { id: r.id };
@@ -44,7 +47,10 @@ export const ledgerDeadlineHandlers: LedgerDeadlineHandlers = {
     return { items: all.slice(0, input.limit), total: all.length, counts };
   },
   'ledger.discover.startDraft': (ctx, input) => {
-    const r = startDraftFromDiscovery(ctx.app, requireUser(ctx), input);
+    const u = requireUser(ctx);
+    // A draft transfer is an edit of each case it names: a 承办人 starts drafts only for their own cases.
+    for (const caseId of input.caseIds) requireCaseEditor(ctx.app, u, caseId);
+    const r = startDraftFromDiscovery(ctx.app, u, input);
     ctx.note({ recordType: 'transfer', recordId: r.transferIds.join(','), summary: `由案件发现新建交叉执行草稿：${r.caseNos.join('、')}` });
     return { transferIds: r.transferIds, warnings: r.warnings };
   },
