@@ -27,6 +27,10 @@ test('exports a week, then verifies and opens the package read-only', async ({ p
   // History shows the export.
   await page.getByRole('tab', { name: '导出记录' }).click();
   await expect(page.getByTestId('exchange-history')).toContainText('2025-W10');
+  // …and any past export downloads again from there.
+  const again = page.waitForEvent('download');
+  await page.getByRole('button', { name: '下载 2025-W10 第1版' }).click();
+  expect((await again).suggestedFilename()).toMatch(/2025-W10_第1版\.zip$/);
 
   // The package as the 中院 receives it: verify, then open.
   const downloads = path.join(server.dir, 'tmp', 'downloads');

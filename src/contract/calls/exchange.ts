@@ -180,6 +180,13 @@ export const exchangeCalls = {
   'exchange.export.status': defineCall({ title: '查看上报包导出进度', access: EXPORT_ROLES, mutates: false, input: z.object({ jobId: z.string().max(64) }), output: jobState }),
   'exchange.export.cancel': defineCall({ title: '取消导出上报包', access: EXPORT_ROLES, mutates: false, input: z.object({ jobId: z.string().max(64) }), output: jobState }),
   'exchange.history.list': defineCall({ title: '上报包导出记录', access: EXPORT_ROLES, mutates: false, input: z.object({}).default({}), output: z.object({ rows: z.array(historyRow) }) }),
+  'exchange.exports.download': defineCall({
+    title: '再次下载上报包',
+    access: EXPORT_ROLES,
+    mutates: false,
+    input: z.object({ exportId: z.number().int().positive() }),
+    output: z.object({ download }),
+  }),
   'exchange.view.open': defineCall({
     title: '校验并打开上报包',
     access: VIEW_ROLES,

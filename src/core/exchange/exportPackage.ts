@@ -13,6 +13,7 @@ import { planPackage, resolveCases, type PackageRequest } from './plan';
 import { nextRevision, recordExport } from './history';
 import { MANIFEST, SIGNATURE } from './verify';
 import { writeZip } from './zipWrite';
+import { keepExport } from './kept';
 
 export type ExportInput = PackageRequest & { week?: string; from?: string; to?: string };
 export type ExportProgress = { step: string; doneBytes: number; totalBytes: number };
@@ -127,6 +128,7 @@ export async function exportPackage(
       }
       throw e;
     }
+    await keepExport(app, exportId, outFile);
     const m = manifest as unknown as Manifest;
     return { exportId, revision, files: m.files.length, size: res.size, sha256: res.sha256, fileName, manifest: m };
   } finally {

@@ -6,6 +6,7 @@ import { discardStaged } from '../../files/uploads';
 import { precheckExport } from '../../exchange/exportPackage';
 import { cancelJob, getJob, jobView, startExportJob } from '../../exchange/jobs';
 import { listExports } from '../../exchange/history';
+import { downloadExport } from '../../exchange/kept';
 import { ensureSigningKey, listKeys, publicKeyPem, rotateSigningKey } from '../../exchange/keys';
 import { copyOut, openView, stagedPath, viewLedger } from '../../exchange/view';
 import { documentCount } from '../../exchange/plan';
@@ -17,6 +18,7 @@ type ExchangeHandlers = Pick<
   | 'exchange.export.status'
   | 'exchange.export.cancel'
   | 'exchange.history.list'
+  | 'exchange.exports.download'
   | 'exchange.view.open'
   | 'exchange.view.file'
   | 'exchange.view.ledger'
@@ -47,6 +49,16 @@ export const exchangeHandlers: ExchangeHandlers = {
   'exchange.export.status': (ctx, input) => jobView(getJob(ctx.app, requireUser(ctx), input.jobId)),
   'exchange.export.cancel': (ctx, input) => jobView(cancelJob(ctx.app, requireUser(ctx), input.jobId)),
   'exchange.history.list': (ctx) => ({ rows: listExports(ctx.app) }),
+  'exchange.exports.download': asyncHandler(async (ctx, input) => {
+    const { download, row } = await downloadExport(ctx.app, requireUser(ctx), input.exportId);
+    // Handing a package out again is audited like the export itself (it may carry 副卷).
+    ctx.commit(() => undefined, {
+      recordType: 'exchange_export',
+      recordId: input.exportId,
+      summary: `再次下载上报包 ${row.periodLabel} 第${row.revision}版（${row.fileName}）${row.includesSecondary ? '；含副卷' : ''}`,
+    });
+    return { download };
+  }),
   'exchange.view.open': asyncHandler(async (ctx, input) => {
     const user = requireUser(ctx);
     const file = stagedPath(ctx.app, user, input.uploadId);

@@ -1,5 +1,7 @@
-import { Badge, Code, Table, Text } from '@mantine/core';
-import { useCall } from '../../api/client';
+import { Badge, Button, Code, Table, Text } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { api, showError, useCall, useSingleFlight } from '../../api/client';
+import { saveDownload } from '../../api/files';
 import { formatInstant } from '../../format';
 import { formatBytes } from './ExchangePage';
 
@@ -7,6 +9,9 @@ import { formatBytes } from './ExchangePage';
 export function HistoryPanel() {
   const h = useCall('exchange.history.list', {});
   const rows = h.data?.rows ?? [];
+  const fetching = useSingleFlight();
+  // Any past export can be saved again: the core keeps each package under the data folder.
+  const again = (exportId: number) => fetching.run(() => api.run('exchange.exports.download', { exportId }).then((r) => saveDownload(r.download)).catch(showError));
   if (h.isSuccess && !rows.length) return <Text c="dimmed">还没有导出过上报包。在“导出上报包”中选择一周即可生成第一个。</Text>;
   return (
     <Table striped highlightOnHover data-testid="exchange-history">
@@ -19,6 +24,7 @@ export function HistoryPanel() {
           <Table.Th>校验值（SHA-256）</Table.Th>
           <Table.Th>导出人</Table.Th>
           <Table.Th>时间</Table.Th>
+          <Table.Th />
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -34,6 +40,11 @@ export function HistoryPanel() {
             <Table.Td><Code>{r.sha256.slice(0, 16)}…</Code></Table.Td>
             <Table.Td>{r.createdBy}</Table.Td>
             <Table.Td>{formatInstant(r.createdAt)}</Table.Td>
+            <Table.Td>
+              <Button size="xs" variant="light" leftSection={<IconDownload size={14} />} disabled={fetching.pending} onClick={() => again(r.id)} aria-label={`下载 ${r.periodLabel} 第${r.revision}版`}>
+                下载
+              </Button>
+            </Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
