@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCall } from '../define';
 import { COURT_CODE } from '../ledgerRules';
+import { DIRECTIONS, TRANSFER_MODES } from '../vocabulary';
 
 /**
  * The court directory (法院名录): every court code a case or transfer may name. Seeded for 宜昌
@@ -18,6 +19,8 @@ export const courtRow = z.object({
   useCount: z.number(),
   /** Abbreviations of pre-2016 案号 that name this court (鄂猇亭, 宜猇); see src/contract/caseNumber.ts. */
   legacyNames: z.array(z.string()),
+  /** Only with `forTransfer`: why the mode makes this court unusual (a soft warning), or null. */
+  modeWarning: z.string().nullable().optional(),
 });
 export type CourtRow = z.infer<typeof courtRow>;
 
@@ -44,7 +47,11 @@ export const courtCalls = {
     title: '法院名录',
     access: 'user',
     mutates: false,
-    input: z.object({ includeInactive: z.boolean().default(false) }),
+    input: z.object({
+      includeInactive: z.boolean().default(false),
+      /** The transfer form's picker: only courts the mode allows on the other side (src/core/ledger/courts/modeCourts.ts). */
+      forTransfer: z.object({ mode: z.enum(TRANSFER_MODES), direction: z.enum(DIRECTIONS), draft: z.boolean().default(true) }).optional(),
+    }),
     output: z.object({ courts: z.array(courtRow) }),
   }),
   'courts.save': defineCall({

@@ -127,7 +127,7 @@ describe('other deadlines', () => {
 
   it('cross cases being handled with no progress this week', async () => {
     const id = await newCase();
-    const { id: tid } = await staff.run('ledger.edit.createTransfer', { caseId: id, mode: '提级', direction: '移入', reasons: ['疑难复杂'], originalCourtCode: '鄂0506' });
+    const { id: tid } = await staff.run('ledger.edit.createTransfer', { caseId: id, mode: '指令', direction: '移入', reasons: ['疑难复杂'], originalCourtCode: '鄂0506' });
     sql(`UPDATE transfers SET received_on = '2025-06-20', filed_on = '2025-06-23', state = '办理中' WHERE id = ?`, tid);
     await staff.run('ledger.edit.addProgress', { caseId: id, onDate: '2025-06-27', measures: ['网络查控'] });
     // Week of Monday 06-30: nothing yet; due Friday 07-04.

@@ -2,13 +2,14 @@ import type { z } from 'zod';
 import { TRANSFER_FROZEN_STATES, transferDirectionIssues, type transferInput, type transferStateInput, type transferUpdateInput } from '../../../contract/calls/ledgerEdit';
 import { FIELD_LABELS } from '../../../contract/labels';
 import type { UserPublic } from '../../../contract/calls/common';
-import type { TransferState } from '../../../contract/vocabulary';
+import type { Direction, TransferMode, TransferState } from '../../../contract/vocabulary';
 import type { CoreApp } from '../../app';
 import { fail } from '../../errors';
 import { allowedTransitions, appendTransferEvent, getTransferWithCase, transitionTransfer } from '../transferState';
 import { caseExists, courtKnown, n, notFuture } from './guards';
 import { getSettings } from '../../settings/settings';
 import { chinaToday } from '../excelImport/analyseWorkbook';
+import { counterpartField, modeCourtCheck } from '../courts/modeCourts';
 
 /** Allowed next manual states, for the UI's buttons (the ledger core's state machine decides). */
 export function nextStates(t: { state: TransferState; direction: string; initiatedBy: string | null }): TransferState[] {
@@ -34,6 +35,7 @@ export function createTransfer(app: CoreApp, actor: UserPublic, v: z.output<type
   if (v.direction === '移入' && original === ours) fail('INVALID_INPUT', '「原执行法院」移入案件的原执行法院不能是本院', 'originalCourtCode');
   // Decided elsewhere (we receive it, or the superior assigned it): no internal approval, it starts decided.
   const state: TransferState = v.direction === '移入' || v.initiatedBy === '上级交办' ? '已决定' : '草稿';
+  modeCourtAllowed(app, v.mode, v.direction, original, receiving, state === '草稿');
   const now = app.now().toISOString();
   const id = Number(
     app.sqlite
@@ -110,6 +112,7 @@ export function updateTransfer(
   const receiving = v.receivingCourtCode ?? (t.direction === '移出' ? null : ours);
   if (t.direction === '移出' && receiving === ours) fail('INVALID_INPUT', '「承办法院」移出案件的承办法院不能是本院', 'receivingCourtCode');
   if (t.direction === '移入' && original === ours) fail('INVALID_INPUT', '「原执行法院」移入案件的原执行法院不能是本院', 'originalCourtCode');
+  modeCourtAllowed(app, v.mode, t.direction as Direction, original, receiving, t.state === '草稿');
   const next: Record<string, unknown> = {
     mode: v.mode,
     reasons: JSON.stringify(v.reasons),
@@ -153,4 +156,11 @@ function safeList(s: unknown): unknown {
   } catch {
     return s;
   }
+}
+
+/** The mode's court rule (src/core/ledger/courts/modeCourts.ts): a refusal names the field; a warning does not block. */
+function modeCourtAllowed(app: CoreApp, mode: TransferMode, direction: Direction, original: string | null, receiving: string | null, draft: boolean): void {
+  const { field } = counterpartField(direction);
+  const r = modeCourtCheck(app, { mode, direction, counterpart: field === 'originalCourtCode' ? original : receiving, draft });
+  if (r.refusal) fail('INVALID_INPUT', r.refusal, field);
 }

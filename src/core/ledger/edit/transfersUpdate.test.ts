@@ -63,13 +63,13 @@ describe('ledger.edit.updateTransfer', () => {
   });
 
   it('a weekly report for a week before the correction still shows the old mode and court', async () => {
-    await staff.run('ledger.edit.updateTransfer', { transferId, version: 1, ...details, reasons: ['关联案件'], mode: '提级', originalCourtCode: '鄂0503' });
+    await staff.run('ledger.edit.updateTransfer', { transferId, version: 1, ...details, reasons: ['关联案件'], mode: '集中', originalCourtCode: '鄂0503' });
     const week = reportWeekOfDate('2025-06-02', getSettings(t.app).reportWeekStartsOn ?? 1).week;
     const past = weeklyFigures(t.app, { week });
     expect(past.byMode.find((m) => m.total)).toMatchObject({ mode: '指令', total: 1 });
     expect(past.rows[0]).toMatchObject({ originalCourt: '宜昌市西陵区人民法院' });
     const now = weeklyFigures(t.app, { week: reportWeekOfDate('2025-07-01', getSettings(t.app).reportWeekStartsOn ?? 1).week });
-    expect(now.byMode.find((m) => m.total)).toMatchObject({ mode: '提级', total: 1 });
+    expect(now.byMode.find((m) => m.total)).toMatchObject({ mode: '集中', total: 1 });
     expect(now.rows[0]).toMatchObject({ originalCourt: '宜昌市伍家岗区人民法院' });
   });
 });

@@ -16,6 +16,8 @@ export function TransferDetailsFields({ form }: { form: UseFormReturnType<Transf
   const own = useCall('auth.status', {}).data?.court.code;
   const v = form.values;
   const internal = v.mode === '院内交叉';
+  // The other side's picker offers only what the core's mode rule accepts (courts.list forTransfer).
+  const other = v.mode ? { mode: v.mode, direction: v.direction, draft: v.direction === '移出' && v.initiatedBy !== '上级交办' } : undefined;
   return (
     <>
       <SimpleGrid cols={3}>
@@ -35,6 +37,7 @@ export function TransferDetailsFields({ form }: { form: UseFormReturnType<Transf
             withAsterisk={v.direction === '移入'}
             description={v.direction === '移入' ? '移出本案的法院' : '不选即为本院'}
             exclude={v.direction === '移入' ? own : undefined}
+            forTransfer={v.direction === '移入' ? other : undefined}
             {...form.getInputProps('originalCourtCode')}
           />
           <CourtSelect
@@ -42,6 +45,7 @@ export function TransferDetailsFields({ form }: { form: UseFormReturnType<Transf
             withAsterisk={v.direction === '移出' && v.mode !== '督促'}
             description={v.direction === '移入' ? '不选即为本院' : v.mode === '督促' ? '督促执行由本院继续执行，可不选' : '接收本案的法院'}
             exclude={v.direction === '移出' ? own : undefined}
+            forTransfer={v.direction === '移出' ? other : undefined}
             {...form.getInputProps('receivingCourtCode')}
           />
         </SimpleGrid>
