@@ -132,6 +132,8 @@ export const FIELD_LABELS: Record<string, string> = {
   efileDocumentId: '电子卷宗文件',
   // labels found missing by test/security/validation.test.ts (every contract input key has one; issue 12 §14)
   includeInactive: '含已停用的法院',
+  forTransfer: '交叉执行的对方法院',
+  draft: '报请阶段',
   active: '启用',
   disabled: '停用',
   ocrEnabled: '文字识别',
