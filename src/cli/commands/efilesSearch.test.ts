@@ -38,8 +38,10 @@ it('efile bind writes the bound volume where asked', async () => {
   const out = path.join(t.dir, 'bound', '正卷.pdf');
   const r = cli('efile', 'bind', caseNo, '--volume', '正卷', '--out', out);
   expect(r.status, r.stderr).toBe(0);
-  expect(r.stdout).toContain('共 5 页');
-  expect((await PDFDocument.load(fs.readFileSync(out))).getPageCount()).toBe(5);
+  // The file holds 卷皮, 卷内目录, the documents, 备考表 and 卷底; the CLI reports the file's own page count.
+  const pages = (await PDFDocument.load(fs.readFileSync(out))).getPageCount();
+  expect(pages).toBe(6);
+  expect(r.stdout).toContain(`共 ${pages} 页`);
   const bad = cli('efile', 'bind', caseNo, '--volume', '副卷', '--out', out);
   expect(bad.status).not.toBe(0);
   expect(bad.stderr).toContain('还没有文件');
