@@ -174,6 +174,7 @@ export const FIELD_LABELS: Record<string, string> = {
   includeDocuments: '含文书',
   includeSecondary: '含副卷',
   jobId: '导出任务',
+  exportId: '导出记录',
   index: '文件序号',
   input: '任务内容',
   label: '任务名称',
