@@ -176,6 +176,8 @@ test('4 and 5. 工作台 per role; 仅看超期 covers every overdue kind, is sh
   await page.getByTestId('overdue-to-ledger').click();
   const banner = page.getByTestId('overdue-banner');
   await expect(banner).toContainText('仅显示超期案件');
+  // The count shows once the filtered page has arrived (never the unfiltered total of the page before).
+  await expect(banner).toContainText(/共 \d+ 件/);
   const total = Number(/共 (\d+) 件/.exec(await banner.innerText())![1]);
   // as many cases as 工作台's overdue reminders name
   const cases = new Set(

@@ -100,7 +100,7 @@ export function LedgerPage() {
         <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} py={6} data-testid="overdue-banner">
           <Group justify="space-between" gap="xs">
             <Text size="sm">
-              仅显示超期案件（工作台所列各类期限：移入立案、信息填报、督促限期、六个月、案款发放、终本三个月等）{table.data ? `，共 ${table.data.total} 件` : ''}。
+              仅显示超期案件（工作台所列各类期限：移入立案、信息填报、督促限期、六个月、案款发放、终本三个月等）{table.data && !table.isPlaceholderData ? `，共 ${table.data.total} 件` : ''}。
             </Text>
             <Button size="compact-sm" variant="white" color="red" onClick={() => update({ overdue: false })} data-testid="overdue-off">
               显示全部案件
