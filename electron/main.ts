@@ -102,19 +102,8 @@ function createBureauWindow(c: Extract<NonNullable<typeof connection>, { mode: '
         : { role: 'viewMenu' },
     ]),
   );
-  const state = loadWindowState(dataDir);
-  win = new BrowserWindow({
-    ...state,
-    minWidth: 1024,
-    minHeight: 640,
-    show: false,
-    title: '交叉执行工作台（局内服务器）',
-    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false, devTools: !packaged },
-  });
-  if (state.maximized) win.maximize();
-  win.once('ready-to-show', () => win?.show());
-  win.on('close', () => win && saveWindowState(dataDir, { ...win.getNormalBounds(), maximized: win.isMaximized() }));
-  win.on('closed', () => (win = null));
+  // The bureau's pages get no preload: they talk to the server over HTTPS, never to this process.
+  win = openHardenedWindow('交叉执行工作台（局内服务器）');
   guardNavigation(win.webContents, (url) => onBureauOrigin(c, url));
   win.webContents.on('did-fail-load', (_e, code, description) => {
     if (code === -3) return; // aborted by a navigation of our own
@@ -123,33 +112,29 @@ function createBureauWindow(c: Extract<NonNullable<typeof connection>, { mode: '
   void win.loadURL(c.url);
 }
 
-function createWindow(): void {
+/** The one way a window is made: hardened web preferences, remembered size and place, shown when ready. */
+function openHardenedWindow(title: string, preload?: string): BrowserWindow {
   const state = loadWindowState(dataDir);
-  win = new BrowserWindow({
+  const w = new BrowserWindow({
     ...state,
     minWidth: 1024,
     minHeight: 640,
     show: false,
-    title: '交叉执行工作台',
-    webPreferences: {
-      preload: path.join(__dirname, '../preload/preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-      devTools: !packaged,
-    },
+    title,
+    webPreferences: { preload, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false, devTools: !packaged },
   });
+  if (state.maximized) w.maximize();
+  w.once('ready-to-show', () => w.show());
+  w.on('close', () => saveWindowState(dataDir, { ...w.getNormalBounds(), maximized: w.isMaximized() }));
+  w.on('closed', () => {
+    if (win === w) win = null;
+  });
+  return w;
+}
+
+function createWindow(): void {
+  win = openHardenedWindow('交叉执行工作台', path.join(__dirname, '../preload/preload.cjs'));
   windowKeys.set(win.webContents, randomBytes(16).toString('hex'));
-  if (state.maximized) win.maximize();
-  win.once('ready-to-show', () => win?.show());
-  const remember = () => {
-    if (!win) return;
-    saveWindowState(dataDir, { ...win.getNormalBounds(), maximized: win.isMaximized() });
-  };
-  win.on('close', remember);
-  win.on('closed', () => (win = null));
   // No navigation away from the app and no new windows.
   guardNavigation(win.webContents, isAppUrl);
   void win.loadURL(APP_INDEX);
